@@ -1,0 +1,51 @@
+package org.noticeboard.site;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The single row of site-wide settings. */
+@Entity
+@Table(name = "site_settings")
+public class SiteSettings {
+
+    public static final short ID = 1;
+
+    @Id
+    public Short id;
+
+    public String name;
+    public String tagline;
+    @Column(columnDefinition = "text")
+    public String about;
+    @Column(name = "contact_email")
+    public String contactEmail;
+    @Column(name = "contact_phone")
+    public String contactPhone;
+    @Column(name = "contact_address")
+    public String contactAddress;
+    @Column(name = "site_url")
+    public String siteUrl;
+    public String timezone;
+    @Column(name = "comments_open_by_default")
+    public boolean commentsOpenByDefault;
+    @Column(name = "comments_auto_close_days")
+    public Integer commentsAutoCloseDays;
+    @Column(name = "comments_require_moderation")
+    public boolean commentsRequireModeration;
+    @Version
+    public long version;
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+}
