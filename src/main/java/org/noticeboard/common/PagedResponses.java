@@ -1,0 +1,39 @@
+package org.noticeboard.common;
+
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Paged lists go out with an RFC 8288 {@code Link} header: first, prev, next and last. */
+public final class PagedResponses {
+
+    private PagedResponses() {
+    }
+
+    public static <T> RestResponse<Paged<T>> ok(Paged<T> paged, UriInfo uriInfo) {
+        List<String> links = new ArrayList<>();
+        int lastPage = Math.max(paged.totalPages(), 1);
+        links.add(link(uriInfo, 1, "first"));
+        if (paged.page() > 1) {
+            links.add(link(uriInfo, Math.min(paged.page() - 1, lastPage), "prev"));
+        }
+        if (paged.page() < paged.totalPages()) {
+            links.add(link(uriInfo, paged.page() + 1, "next"));
+        }
+        links.add(link(uriInfo, lastPage, "last"));
+        return RestResponse.ResponseBuilder.ok(paged)
+                .header("Link", String.join(", ", links))
+                .build();
+    }
+
+    /** Root-relative targets stay right behind any proxy that rewrites the host. */
+    private static String link(UriInfo uriInfo, int page, String relation) {
+        UriBuilder target = UriBuilder.fromUri(uriInfo.getRequestUri())
+                .scheme(null).host(null).port(-1).userInfo(null)
+                .replaceQueryParam("page", page);
+        return "<" + target.build() + ">; rel=\"" + relation + "\"";
+    }
+}

@@ -1,0 +1,63 @@
+package org.noticeboard.common;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The stable problem types of RFC 9457 responses. A type's URI never changes once published: clients
+ * branch on it. Each resolves to a short explanation served by {@link ProblemTypeResource}.
+ */
+public enum ProblemType {
+    NOT_FOUND("not-found", "Resource not found", 404,
+            "Nothing public exists at this address: the id, slug or path is unknown, or the content is not published."),
+    INVALID_QUERY("invalid-query", "Invalid query parameter", 400,
+            "A query parameter is unknown or its value is outside what the operation accepts; the detail names the allowed values."),
+    MALFORMED_REQUEST("malformed-request", "Malformed request", 400,
+            "The request body is not valid JSON of the expected shape."),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405,
+            "This address exists but does not support the HTTP method used."),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406,
+            "The server cannot produce a representation matching the Accept header."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415,
+            "The request body's Content-Type is not one this operation accepts."),
+    HTTP_ERROR("http-error", "HTTP error", 400,
+            "A protocol-level error; the status and detail say which."),
+    INTERNAL_ERROR("internal-error", "Internal server error", 500,
+            "Something failed on the server. The detail carries a reference to quote when reporting it.");
+
+    private final String slug;
+    private final String title;
+    private final int defaultStatus;
+    private final String description;
+
+    ProblemType(String slug, String title, int defaultStatus, String description) {
+        this.slug = slug;
+        this.title = title;
+        this.defaultStatus = defaultStatus;
+        this.description = description;
+    }
+
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int defaultStatus() {
+        return defaultStatus;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<ProblemType> bySlug(String slug) {
+        return Arrays.stream(values()).filter(type -> type.slug.equals(slug)).findFirst();
+    }
+}

@@ -1,0 +1,13 @@
+package org.noticeboard.menu;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where a menu item leads, resolved to what a front end needs. */
+@Schema(name = "MenuLink")
+public record MenuLink(
+        @Schema(description = "page, post, category, archive, news (the news index), url (another site) or none (a heading)")
+        LinkType type,
+        @Schema(description = "For links within the site: the path a front end routes to", examples = "/services/training")
+        String path,
+        @Schema(description = "For type url: the external address") String url) {
+}

@@ -1,0 +1,25 @@
+package org.noticeboard.page;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.site.FrontEndRoutes;
+
+import java.time.Instant;
+
+/** A page as lists show it: everything but the body. */
+@Schema(name = "PageSummary")
+public record PageSummary(
+        long id,
+        String slug,
+        @Schema(description = "Where a front end shows the page; also its address under /api/pages/by-path",
+                examples = "/services/the-cvs-centre/room-hire") String path,
+        String title,
+        String summary,
+        @Schema(description = "Order among its siblings, from 0") int position,
+        @Schema(description = "The parent page's id; null at the top level") Long parentId,
+        Instant updatedAt) {
+
+    static PageSummary of(PageSummaryRow row) {
+        return new PageSummary(row.id(), row.slug(), FrontEndRoutes.page(row.path()), row.title(), row.summary(),
+                row.position(), row.parentId(), row.updatedAt());
+    }
+}

@@ -1,0 +1,47 @@
+package org.noticeboard.post;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.WireEnum;
+import org.noticeboard.site.SiteSettings;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Whether a reader may comment on a post, and why: the post's own setting, or the site's rule that
+ * closes comments a number of days after publishing.
+ */
+@Schema(name = "CommentSettings")
+public record CommentSettings(
+        @Schema(description = "open or closed") CommentStatus status,
+        @Schema(description = "post-setting: the post itself is open or closed; auto-closed: the site closed comments "
+                + "a set number of days after publishing") Reason reason,
+        @Schema(description = "When the site's rule closes (or closed) comments on this post; null if it never will")
+        Instant autoCloseAt,
+        @Schema(description = "Whether new comments wait for a moderator") boolean moderated) {
+
+    @Schema(name = "CommentReason")
+    public enum Reason {
+        POST_SETTING, AUTO_CLOSED;
+
+        @JsonValue
+        public String wireName() {
+            return WireEnum.name(this);
+        }
+    }
+
+    static CommentSettings of(Post post, SiteSettings site, Instant now) {
+        boolean moderated = site.commentsRequireModeration;
+        if (post.commentStatus == CommentStatus.CLOSED) {
+            return new CommentSettings(CommentStatus.CLOSED, Reason.POST_SETTING, null, moderated);
+        }
+        if (site.commentsAutoCloseDays == null) {
+            return new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, null, moderated);
+        }
+        Instant autoCloseAt = post.publishedAt.plus(Duration.ofDays(site.commentsAutoCloseDays));
+        return now.isBefore(autoCloseAt)
+                ? new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, autoCloseAt, moderated)
+                : new CommentSettings(CommentStatus.CLOSED, Reason.AUTO_CLOSED, autoCloseAt, moderated);
+    }
+}

@@ -1,0 +1,27 @@
+package org.noticeboard.post;
+
+import org.jsoup.Jsoup;
+
+/** Derives a plain-text excerpt from an HTML body when the author wrote none. */
+public final class Excerpts {
+
+    public static final int MAX_LENGTH = 300;
+
+    private Excerpts() {
+    }
+
+    /** The body's first paragraph as text, cut at a word boundary within {@link #MAX_LENGTH} characters. */
+    public static String fromHtml(String html) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        var document = Jsoup.parseBodyFragment(html);
+        var firstParagraph = document.selectFirst("p");
+        String text = (firstParagraph != null ? firstParagraph.text() : document.text()).strip();
+        if (text.length() <= MAX_LENGTH) {
+            return text.isEmpty() ? null : text;
+        }
+        int cut = text.lastIndexOf(' ', MAX_LENGTH - 1);
+        return text.substring(0, cut > 0 ? cut : MAX_LENGTH - 1).stripTrailing() + "…";
+    }
+}

@@ -1,0 +1,29 @@
+package org.noticeboard.post;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.site.FrontEndRoutes;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A post as lists show it: everything but the body. */
+@Schema(name = "PostSummary")
+public record PostSummary(
+        long id,
+        String slug,
+        @Schema(description = "Where a front end shows the post", examples = "/news/dcms-publish-research-on-local-infrastructure")
+        String path,
+        String title,
+        @Schema(description = "Plain-text teaser") String excerpt,
+        FeaturedImage featuredImage,
+        @Schema(description = "Author's display name") String author,
+        Instant publishedAt,
+        Instant updatedAt,
+        List<CategoryLink> categories) {
+
+    static PostSummary of(PostSummaryRow row, List<CategoryLink> categories) {
+        return new PostSummary(row.id(), row.slug(), FrontEndRoutes.post(row.slug()), row.title(), row.excerpt(),
+                FeaturedImage.of(row.featuredImageUrl(), row.featuredImageAlt()), row.authorName(),
+                row.publishedAt(), row.updatedAt(), categories);
+    }
+}

@@ -1,0 +1,8 @@
+package org.noticeboard.post;
+
+import java.time.Instant;
+
+/** A list row: everything but the body, which lists never need. */
+record PostSummaryRow(Long id, String slug, String title, String excerpt, String featuredImageUrl,
+                      String featuredImageAlt, String authorName, Instant publishedAt, Instant updatedAt) {
+}

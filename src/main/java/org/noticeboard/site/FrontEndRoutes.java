@@ -1,0 +1,29 @@
+package org.noticeboard.site;
+
+/**
+ * The paths a front end routes to. Every link the API resolves (menus, breadcrumbs, post and category
+ * paths) is built here, so the whole URL scheme reads in one place.
+ */
+public final class FrontEndRoutes {
+
+    public static final String NEWS = "/news";
+
+    private FrontEndRoutes() {
+    }
+
+    public static String page(String pagePath) {
+        return "/" + pagePath;
+    }
+
+    public static String post(String slug) {
+        return NEWS + "/" + slug;
+    }
+
+    public static String category(String slug) {
+        return NEWS + "/category/" + slug;
+    }
+
+    public static String archive(int year, int month) {
+        return String.format("%s/archive/%d/%02d", NEWS, year, month);
+    }
+}

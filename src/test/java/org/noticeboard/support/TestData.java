@@ -1,0 +1,182 @@
+package org.noticeboard.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.noticeboard.category.Category;
+import org.noticeboard.common.Slugs;
+import org.noticeboard.menu.LinkType;
+import org.noticeboard.menu.Menu;
+import org.noticeboard.menu.MenuItem;
+import org.noticeboard.page.Page;
+import org.noticeboard.page.PageStatus;
+import org.noticeboard.post.CommentStatus;
+import org.noticeboard.post.Post;
+import org.noticeboard.post.PostStatus;
+import org.noticeboard.site.SiteSettings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Creates the rows a test reads. {@link #reset()} empties the content tables first, so every test starts
+ * from a known database whatever ran before it.
+ */
+@ApplicationScoped
+public class TestData {
+
+    private final EntityManager entityManager;
+
+    TestData(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public void reset() {
+        entityManager.createNativeQuery("truncate menu_items, menus, post_categories, posts, pages, categories "
+                + "restart identity cascade").executeUpdate();
+        entityManager.createNativeQuery("""
+                update site_settings set name = 'Noticeboard', tagline = null, about = null, contact_email = null,
+                    contact_phone = null, contact_address = null, site_url = null, timezone = 'Europe/London',
+                    comments_open_by_default = true, comments_auto_close_days = null, comments_require_moderation = true
+                """).executeUpdate();
+    }
+
+    @Transactional
+    public void site(Consumer<SiteSettings> change) {
+        change.accept(entityManager.find(SiteSettings.class, SiteSettings.ID));
+    }
+
+    @Transactional
+    public Category category(String name) {
+        return category(name, null);
+    }
+
+    @Transactional
+    public Category category(String name, Category parent) {
+        Category category = new Category();
+        category.name = name;
+        category.slug = Slugs.slugify(name);
+        category.parent = parent == null ? null : entityManager.getReference(Category.class, parent.id);
+        entityManager.persist(category);
+        return category;
+    }
+
+    /** A published post, published a day ago unless {@code change} says otherwise. */
+    @Transactional
+    public Post post(String title, Consumer<Post> change, Category... categories) {
+        Post post = new Post();
+        post.title = title;
+        post.slug = Slugs.slugify(title);
+        post.excerpt = "Excerpt of " + title;
+        post.bodyHtml = "<p>Body of " + title + "</p>";
+        post.status = PostStatus.PUBLISHED;
+        post.publishedAt = Instant.now().minus(Duration.ofDays(1));
+        post.commentStatus = CommentStatus.OPEN;
+        for (Category category : categories) {
+            post.categories.add(entityManager.getReference(Category.class, category.id));
+        }
+        change.accept(post);
+        entityManager.persist(post);
+        return post;
+    }
+
+    @Transactional
+    public Post post(String title, Instant publishedAt, Category... categories) {
+        return post(title, post -> post.publishedAt = publishedAt, categories);
+    }
+
+    @Transactional
+    public Post draft(String title, Category... categories) {
+        return post(title, post -> {
+            post.status = PostStatus.DRAFT;
+            post.publishedAt = null;
+        }, categories);
+    }
+
+    /** Scheduled for a day from now: not public yet. */
+    @Transactional
+    public Post future(String title, Category... categories) {
+        return post(title, post -> {
+            post.status = PostStatus.SCHEDULED;
+            post.publishedAt = Instant.now().plus(Duration.ofDays(1));
+        }, categories);
+    }
+
+    @Transactional
+    public Page page(String title, Page parent) {
+        return page(title, parent, page -> { });
+    }
+
+    /** A published page, placed after the siblings created before it. */
+    @Transactional
+    public Page page(String title, Page parent, Consumer<Page> change) {
+        Page page = new Page();
+        page.title = title;
+        page.slug = Slugs.slugify(title);
+        page.parent = parent == null ? null : entityManager.getReference(Page.class, parent.id);
+        page.path = parent == null ? page.slug : parent.path + "/" + page.slug;
+        page.position = siblingCount(parent);
+        page.status = PageStatus.PUBLISHED;
+        page.bodyHtml = "<p>About " + title + "</p>";
+        change.accept(page);
+        entityManager.persist(page);
+        return page;
+    }
+
+    @Transactional
+    public Menu menu(String slug) {
+        Menu menu = new Menu();
+        menu.slug = slug;
+        menu.name = "Menu " + slug;
+        entityManager.persist(menu);
+        return menu;
+    }
+
+    /** An item placed after its existing siblings; {@code link} sets its target. */
+    @Transactional
+    public MenuItem menuItem(Menu menu, MenuItem parent, String label, Consumer<MenuItem> link) {
+        MenuItem item = new MenuItem();
+        item.menu = entityManager.getReference(Menu.class, menu.id);
+        item.parent = parent == null ? null : entityManager.getReference(MenuItem.class, parent.id);
+        item.label = label;
+        var siblings = entityManager.createQuery("select count(i) from MenuItem i where i.menu.id = :menu and "
+                + (parent == null ? "i.parent is null" : "i.parent.id = :parent"), Long.class)
+                .setParameter("menu", menu.id);
+        if (parent != null) {
+            siblings.setParameter("parent", parent.id);
+        }
+        item.position = siblings.getSingleResult().intValue();
+        item.linkType = LinkType.NONE;
+        link.accept(item);
+        item.page = item.page == null ? null : entityManager.getReference(Page.class, item.page.id);
+        item.post = item.post == null ? null : entityManager.getReference(Post.class, item.post.id);
+        item.category = item.category == null ? null : entityManager.getReference(Category.class, item.category.id);
+        entityManager.persist(item);
+        return item;
+    }
+
+    public static Consumer<MenuItem> toPage(Page page) {
+        return item -> {
+            item.linkType = LinkType.PAGE;
+            item.page = page;
+        };
+    }
+
+    public static Consumer<MenuItem> toPost(Post post) {
+        return item -> {
+            item.linkType = LinkType.POST;
+            item.post = post;
+        };
+    }
+
+    private int siblingCount(Page parent) {
+        var siblings = entityManager.createQuery("select count(p) from Page p where "
+                + (parent == null ? "p.parent is null" : "p.parent.id = :parent"), Long.class);
+        if (parent != null) {
+            siblings.setParameter("parent", parent.id);
+        }
+        return siblings.getSingleResult().intValue();
+    }
+}
