@@ -1,7 +1,9 @@
 package org.noticeboard.category;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.site.FrontEndRoutes;
+import org.noticeboard.user.Audit;
 
 @Schema(name = "Category")
 public record CategoryResponse(
@@ -12,9 +14,19 @@ public record CategoryResponse(
         @Schema(description = "Slug of the parent category, or null at the top level") String parentSlug,
         @Schema(description = "How many published posts are in this category") long postCount,
         @Schema(description = "Where a front end lists this category's posts", examples = "/news/category/newsletters")
-        String path) {
+        String path,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Who created and changed the category: only for signed-in editors") Audit audit) {
 
     static CategoryResponse of(long id, String slug, String name, String description, String parentSlug, long postCount) {
-        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, FrontEndRoutes.category(slug));
+        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, FrontEndRoutes.category(slug), null);
+    }
+
+    CategoryResponse withAudit(Audit audit) {
+        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, path, audit);
+    }
+
+    CategoryRequest asRequest() {
+        return new CategoryRequest(name, slug, description, parentSlug);
     }
 }

@@ -1,6 +1,7 @@
 package org.noticeboard.common;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,8 +12,12 @@ import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 
-/** What every piece of editable content has: an id, a version for optimistic locking, and timestamps. */
+/**
+ * What every piece of editable content has: an id, a version for optimistic locking, and who created and
+ * last changed it when.
+ */
 @MappedSuperclass
+@EntityListeners(AuditListener.class)
 public abstract class EditableEntity {
 
     @Id
@@ -26,7 +31,14 @@ public abstract class EditableEntity {
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 
+    /** Id of the user who created it; null for content loaded at start-up or whose creator was deleted. */
+    @Column(name = "created_by", updatable = false)
+    public Long createdBy;
+
     @UpdateTimestamp
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public Long updatedBy;
 }

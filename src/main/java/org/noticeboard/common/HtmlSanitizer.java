@@ -1,11 +1,6 @@
 package org.noticeboard.common;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
+import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,12 +9,19 @@ import org.owasp.html.CssSchema;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
  * Cleans every HTML body on write, so that what authors paste in (from word processors, other sites or an
  * attacker) is served to the public sites only as an allow-list of harmless content markup: no scripts, event
  * handlers, dangerous URLs or CSS that could hide or overlay content, and links to other sites cannot reach
  * back into the opening window. The result is stable: sanitising it again changes nothing.
  */
+@Singleton
 public final class HtmlSanitizer {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");

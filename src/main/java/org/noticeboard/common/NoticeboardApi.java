@@ -5,6 +5,10 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
@@ -14,7 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
                 Public reads need no credentials and only ever show published content. Lists are paged as \
                 `{items, page, perPage, total, totalPages}` with an RFC 8288 `Link` header; errors are RFC 9457 \
-                `application/problem+json`."""),
+                `application/problem+json`.
+
+                **Editing.** Sign in with "Authorize" (e-mail address and password), or paste a bearer token. \
+                Editors manage posts, pages and categories; admins also menus, site settings, users and API tokens. \
+                Signed in, reads include drafts and an `audit` block, and are never cached. Every update and delete \
+                takes `If-Match` with the `ETag` of your last read: a stale one gets 412, a missing one 428. \
+                PATCH takes a JSON Merge Patch (RFC 7396)."""),
         tags = {
                 @Tag(name = "Site", description = "Site-wide settings"),
                 @Tag(name = "Menus", description = "Navigation menus as whole trees"),
@@ -22,9 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Posts", description = "News posts"),
                 @Tag(name = "Categories", description = "Categories of news posts"),
                 @Tag(name = "Archives", description = "Months that have posts"),
+                @Tag(name = "Sign-in", description = "Bearer tokens from e-mail address and password"),
+                @Tag(name = "Users", description = "People who edit the site (admins only)"),
+                @Tag(name = "API tokens", description = "Long-lived tokens for scripts (admins only)"),
                 @Tag(name = "Problems", description = "Explanations of the problem types errors carry")
         },
         // Referenced by every error response (see ProblemResponsesFilter) but by no method signature.
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+@SecurityScheme(securitySchemeName = ApiSecurity.SIGN_IN, type = SecuritySchemeType.OAUTH2,
+        description = "Sign in with your e-mail address (as username) and password",
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/auth/token")))
+@SecurityScheme(securitySchemeName = ApiSecurity.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A session token from POST /api/auth/token, or an API token (nba_...)")
 public class NoticeboardApi extends Application {
 }

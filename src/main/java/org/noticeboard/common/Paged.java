@@ -13,7 +13,7 @@ public record Paged<T>(
         @Schema(description = "How many items all pages hold together") long total,
         @Schema(description = "How many pages there are; 0 when there are no items") int totalPages) {
 
-    public static <T> Paged<T> of(List<T> items, PageRequest request, long total) {
+    public static <T> Paged<T> of(List<T> items, Paging request, long total) {
         int totalPages = (int) ((total + request.perPage() - 1) / request.perPage());
         return new Paged<>(items, request.page(), request.perPage(), total, totalPages);
     }

@@ -18,7 +18,7 @@ public class PagingParameters {
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
     String perPage;
 
-    public PageRequest toRequest() {
-        return PageRequest.of(page, perPage);
+    public Paging toPaging() {
+        return Paging.of(page, perPage);
     }
 }

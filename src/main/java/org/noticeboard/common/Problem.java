@@ -15,9 +15,19 @@ public record Problem(
         @Schema(description = "HTTP status code") int status,
         @Schema(description = "What went wrong in this request") String detail,
         @Schema(description = "The request path that produced the problem") String instance,
-        @Schema(description = "For invalid input: each offending field or parameter and why") List<FieldError> errors) {
+        @Schema(description = "For invalid input: each offending field or parameter and why") List<FieldError> errors,
+        @Schema(description = "For conflicts: the existing things that stand in the way") List<Conflict> conflicts) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Something that blocks a change, e.g. a menu item still linking to a page being deleted. */
+    @Schema(name = "ProblemConflict")
+    public record Conflict(
+            @Schema(description = "What it is: post, page, category, menu, menu-item or user") String kind,
+            Long id,
+            @Schema(description = "Its title, name or label") String label,
+            @Schema(description = "Where it is, e.g. the menu of a menu item or the path of a page") String where) {
+    }
 
     public record FieldError(
             @Schema(description = "The field or query parameter at fault") String field,

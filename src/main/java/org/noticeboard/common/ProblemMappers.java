@@ -1,5 +1,19 @@
 package org.noticeboard.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,8 +25,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns every failure into RFC 9457 problem details. Nothing here echoes exception classes or stack
@@ -21,31 +38,95 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"noticeboard\"";
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException exception, UriInfo uriInfo) {
-        return respond(exception.type(), exception.status(), exception.getMessage(), uriInfo, exception.errors());
+        return respond(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Void> moved(MovedPermanently moved) {
+        return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.MOVED_PERMANENTLY)
+                .location(java.net.URI.create(moved.location()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidFields(ConstraintViolationException exception, UriInfo uriInfo) {
+        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldPath(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(ProblemException.invalidFields(errors), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> malformedJson(JsonProcessingException exception, UriInfo uriInfo) {
+        return respond(malformedBody(exception), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unauthenticated(AuthenticationFailedException exception, UriInfo uriInfo) {
+        return respond(unauthorized("The bearer token is unknown, expired or revoked"), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unauthorized(UnauthorizedException exception, UriInfo uriInfo) {
+        return respond(unauthorized("Sign in first: send Authorization: Bearer <token>"), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException exception, UriInfo uriInfo) {
+        return respond(new ProblemException(ProblemType.FORBIDDEN, "Your role may not do this"), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> changedMeanwhile(OptimisticLockException exception, UriInfo uriInfo) {
+        return respond(Preconditions.changedMeanwhile(), uriInfo);
+    }
+
+    /** A safety net: services check first and explain better, but a race can still reach a database constraint. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> refusedByDatabase(PersistenceException exception, UriInfo uriInfo) {
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof org.hibernate.exception.ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof org.hibernate.exception.ConstraintViolationException violation)) {
+            return unexpected(exception, uriInfo);
+        }
+        String state = violation.getSQLState();
+        if ("23505".equals(state) || "23503".equals(state)) {
+            return respond(ProblemException.conflict(
+                    "The change conflicts with content saved meanwhile (" + violation.getConstraintName() + ")", null), uriInfo);
+        }
+        return respond(new ProblemException(ProblemType.VALIDATION_FAILED, 422,
+                "A value is outside what the database accepts (" + violation.getConstraintName() + ")", null, null, Map.of()),
+                uriInfo);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> notFound(NotFoundException exception, UriInfo uriInfo) {
-        return respond(ProblemType.NOT_FOUND, 404, "No resource exists at " + uriInfo.getPath(), uriInfo, null);
+        return respond(ProblemException.notFound("No resource exists at " + uriInfo.getPath()), uriInfo);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> notAllowed(NotAllowedException exception, UriInfo uriInfo, Request request) {
-        return respond(ProblemType.METHOD_NOT_ALLOWED, 405,
-                uriInfo.getPath() + " does not accept " + request.getMethod(), uriInfo, null);
+        return respond(new ProblemException(ProblemType.METHOD_NOT_ALLOWED,
+                uriInfo.getPath() + " does not accept " + request.getMethod()), uriInfo);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> notAcceptable(NotAcceptableException exception, UriInfo uriInfo) {
-        return respond(ProblemType.NOT_ACCEPTABLE, 406, "This operation produces JSON; check the Accept header", uriInfo, null);
+        return respond(new ProblemException(ProblemType.NOT_ACCEPTABLE,
+                "This operation cannot produce what the Accept header asks for"), uriInfo);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unsupportedMediaType(NotSupportedException exception, UriInfo uriInfo) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415, "Send the request body as application/json", uriInfo, null);
+        return respond(new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "This operation does not accept that Content-Type; send application/json"), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -54,20 +135,111 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(exception, uriInfo);
         }
-        return respond(ProblemType.HTTP_ERROR, status, exception.getResponse().getStatusInfo().getReasonPhrase(), uriInfo, null);
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uriInfo);
+        }
+        String reason = exception.getResponse().getStatusInfo().getReasonPhrase();
+        ProblemType type = status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.HTTP_ERROR;
+        return respond(new ProblemException(type, status, reason, null, null, Map.of()), uriInfo);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable throwable, UriInfo uriInfo) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(throwable, "Unexpected error %s on %s", reference, uriInfo.getPath());
-        return respond(ProblemType.INTERNAL_ERROR, 500,
-                "The server could not complete the request (reference " + reference + ")", uriInfo, null);
+        return respond(new ProblemException(ProblemType.INTERNAL_ERROR,
+                "The server could not complete the request (reference " + reference + ")"), uriInfo);
     }
 
-    static RestResponse<Problem> respond(ProblemType type, int status, String detail, UriInfo uriInfo,
-                                         List<Problem.FieldError> errors) {
-        Problem problem = new Problem(type.uri(), type.title(), status, detail, uriInfo.getPath(), errors);
-        return RestResponse.ResponseBuilder.<Problem>create(status).entity(problem).type(Problem.MEDIA_TYPE).build();
+    /** A request body that is not JSON of the expected shape, with the offending field when Jackson knows it. */
+    public static ProblemException malformedBody(JsonProcessingException exception) {
+        String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        String message;
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            message = "is not a known property; known properties: " + unknown.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        } else if (exception instanceof InvalidFormatException invalid) {
+            message = "cannot be '" + QueryParameters.abbreviate(String.valueOf(invalid.getValue())) + "'; it must be "
+                    + describe(invalid.getTargetType());
+        } else if (exception instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "must be " + describe(mismatched.getTargetType());
+        } else {
+            message = "is not valid JSON (" + exception.getOriginalMessage() + ")";
+        }
+        String at = field.isEmpty() ? "The request body" : "Field '" + field + "'";
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, 400, at + " " + message,
+                List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, message)), null, Map.of());
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, 401, detail, null, null,
+                Map.of("WWW-Authenticate", BEARER_CHALLENGE));
+    }
+
+    private static RestResponse<Problem> respond(ProblemException exception, UriInfo uriInfo) {
+        Problem problem = new Problem(exception.type().uri(), exception.type().title(), exception.status(),
+                exception.getMessage(), uriInfo.getPath(), exception.errors(), exception.conflicts());
+        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(exception.status())
+                .entity(problem).type(Problem.MEDIA_TYPE);
+        exception.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** {@code create.request.categories[1]} becomes {@code categories[1]}: the field as the client sent it. */
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() == null) {
+                continue;
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of: " + enumValues(type);
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 timestamp such as 2025-07-16T09:00:00Z";
+        }
+        return "an object";
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(constant -> WireEnum.name((Enum<?>) constant))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -13,7 +13,27 @@ public enum ProblemType {
     INVALID_QUERY("invalid-query", "Invalid query parameter", 400,
             "A query parameter is unknown or its value is outside what the operation accepts; the detail names the allowed values."),
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400,
-            "The request body is not valid JSON of the expected shape."),
+            "The request body is not valid JSON of the expected shape: a syntax error, a value of the wrong type, "
+                    + "or a property the operation does not know (typos are refused rather than ignored)."),
+    VALIDATION_FAILED("validation-failed", "Validation failed", 422,
+            "The request is well formed but some fields are missing or invalid; each is listed in errors."),
+    UNAUTHORIZED("unauthorized", "Sign-in required", 401,
+            "The operation needs a valid bearer token (from POST /api/auth/token, or an API token), and none was "
+                    + "sent, or the one sent is unknown, expired or revoked."),
+    FORBIDDEN("forbidden", "Not allowed", 403,
+            "You are signed in, but your role may not do this. Editors manage posts, pages and categories; admins "
+                    + "manage everything."),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many attempts", 429,
+            "Too many failed sign-ins for this account or from this address; try again after Retry-After seconds."),
+    CONFLICT("conflict", "Conflict", 409,
+            "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
+                    + "or something still referring to what you want to delete. The conflicts are listed."),
+    PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412,
+            "The resource changed since you read it (If-Match no longer matches its ETag). Nothing was changed: "
+                    + "read it again, reapply your edit and retry."),
+    PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428,
+            "Updates and deletes must carry If-Match with the ETag you read, so that nobody overwrites another "
+                    + "person's edit by accident."),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405,
             "This address exists but does not support the HTTP method used."),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406,

@@ -32,6 +32,16 @@ public final class QueryParameters {
         return (int) value;
     }
 
+    public static boolean booleanValue(String name, String raw) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidQuery(name, "must be true or false, not '" + abbreviate(raw) + "'");
+    }
+
     /** Enum values are accepted in lower case with hyphens, as the API writes them. */
     public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type, E fallback) {
         if (raw == null) {

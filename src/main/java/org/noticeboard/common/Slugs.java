@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final String MESSAGE = "must be lower-case letters and digits in words joined by single hyphens, e.g. summer-fair";
     private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`]");

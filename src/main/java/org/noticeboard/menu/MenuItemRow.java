@@ -7,7 +7,16 @@ import java.time.Instant;
 
 /** A menu item with what its link needs from the page, post or category it points at. */
 record MenuItemRow(Long menuId, Long id, Long parentId, Integer position, String label, LinkType linkType,
-                   String pagePath, PageStatus pageStatus,
-                   String postSlug, PostStatus postStatus, Instant postPublishedAt,
-                   String categorySlug, Integer archiveYear, Integer archiveMonth, String url) {
+                   Long pageId, String pagePath, PageStatus pageStatus,
+                   Long postId, String postSlug, PostStatus postStatus, Instant postPublishedAt,
+                   Long categoryId, String categorySlug, Integer archiveYear, Integer archiveMonth, String url) {
+
+    Long targetId() {
+        return switch (linkType) {
+            case PAGE -> pageId;
+            case POST -> postId;
+            case CATEGORY -> categoryId;
+            default -> null;
+        };
+    }
 }

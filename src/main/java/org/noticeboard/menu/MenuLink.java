@@ -1,5 +1,6 @@
 package org.noticeboard.menu;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where a menu item leads, resolved to what a front end needs. */
@@ -9,5 +10,7 @@ public record MenuLink(
         LinkType type,
         @Schema(description = "For links within the site: the path a front end routes to", examples = "/services/training")
         String path,
-        @Schema(description = "For type url: the external address") String url) {
+        @Schema(description = "For type url: the external address") String url,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "For signed-in editors: the id of the linked page, post or category") Long targetId) {
 }

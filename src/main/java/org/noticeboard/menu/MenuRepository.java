@@ -26,8 +26,8 @@ public class MenuRepository implements PanacheRepository<Menu> {
         return getEntityManager().createQuery("""
                         select new org.noticeboard.menu.MenuItemRow(
                             i.menu.id, i.id, i.parent.id, i.position, i.label, i.linkType,
-                            page.path, page.status, post.slug, post.status, post.publishedAt,
-                            category.slug, i.archiveYear, i.archiveMonth, i.url)
+                            page.id, page.path, page.status, post.id, post.slug, post.status, post.publishedAt,
+                            category.id, category.slug, i.archiveYear, i.archiveMonth, i.url)
                         from MenuItem i
                         left join i.page page
                         left join i.post post
@@ -36,5 +36,34 @@ public class MenuRepository implements PanacheRepository<Menu> {
                         order by i.position, i.id""", MenuItemRow.class)
                 .setParameter("menuIds", menuIds)
                 .getResultList();
+    }
+
+    /** The items of one menu as entities, for changing the tree. */
+    public List<MenuItem> items(Menu menu) {
+        return getEntityManager().createQuery("from MenuItem i where i.menu = :menu order by i.position, i.id", MenuItem.class)
+                .setParameter("menu", menu)
+                .getResultList();
+    }
+
+    public void deleteItems(Menu menu) {
+        getEntityManager().createQuery("delete from MenuItem i where i.menu = :menu")
+                .setParameter("menu", menu)
+                .executeUpdate();
+    }
+
+    /** Items, in any menu, that link to this page, post or category. */
+    public List<MenuItem> itemsLinkingTo(String targetField, long targetId) {
+        return getEntityManager().createQuery("from MenuItem i join fetch i.menu where i." + targetField + ".id = :id "
+                        + "order by i.menu.slug, i.id", MenuItem.class)
+                .setParameter("id", targetId)
+                .getResultList();
+    }
+
+    public void persistItem(MenuItem item) {
+        getEntityManager().persist(item);
+    }
+
+    public void removeItem(MenuItem item) {
+        getEntityManager().remove(item);
     }
 }

@@ -1,40 +1,208 @@
 package org.noticeboard.menu;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.noticeboard.common.ApiSecurity;
+import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.MergePatch;
+import org.noticeboard.common.Responses;
+import org.noticeboard.common.Roles;
 
 import java.util.List;
 
+/**
+ * Menus and their items. Every change to an item is a change to its menu: item operations take the
+ * menu's ETag in If-Match and answer with the whole menu, whose new ETag the next change needs.
+ */
 @Path("/api/menus")
 @Tag(name = "Menus")
 @Produces(MediaType.APPLICATION_JSON)
 public class MenuResource {
 
     private final MenuService menus;
+    private final CurrentUser currentUser;
+    private final MergePatch mergePatch;
 
-    MenuResource(MenuService menus) {
+    MenuResource(MenuService menus, CurrentUser currentUser, MergePatch mergePatch) {
         this.menus = menus;
+        this.currentUser = currentUser;
+        this.mergePatch = mergePatch;
     }
 
     @GET
     @Operation(summary = "List every menu with its whole nested tree")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     public List<MenuResponse> list() {
-        return menus.listPublic();
+        return menus.list(currentUser.isEditor());
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Read one menu's whole nested tree, every link resolved to a path or URL")
-    @APIResponse(responseCode = "200", description = "The menu")
+    @Operation(summary = "Read one menu's whole nested tree, every link resolved to a path or URL; signed-in "
+            + "editors also see items hidden from the public, marked hidden")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @APIResponse(responseCode = "200", description = "The menu; its ETag is what If-Match takes to change it or its items")
     @APIResponse(responseCode = "404", description = "No menu has this slug")
     public MenuResponse get(@Parameter(description = "The menu's slug, e.g. main") @RestPath String slug) {
-        return menus.publicBySlug(slug);
+        return menus.bySlug(slug, currentUser.isEditor());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Create a menu, optionally with its whole tree (admins only)")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
+    public RestResponse<MenuResponse> create(@Valid MenuRequest request) {
+        MenuResponse created = menus.create(request);
+        return Responses.created("/api/menus/" + created.slug(), created);
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Replace a menu's name and whole tree in one request (admins only)")
+    @APIResponse(responseCode = "200", description = "The new menu; its items have new ids")
+    @APIResponse(responseCode = "409", description = "The new slug is taken")
+    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public MenuResponse replace(@Parameter(description = "The menu's slug") @RestPath String slug,
+                                @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                @Valid MenuRequest request) {
+        return menus.replace(slug, request, ifMatch);
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Rename a menu or change its slug (JSON Merge Patch; admins only)")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MenuNameRequest.class)))
+    @APIResponse(responseCode = "200", description = "The renamed menu")
+    @APIResponse(responseCode = "409", description = "The new slug is taken")
+    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public MenuResponse rename(@Parameter(description = "The menu's slug") @RestPath String slug,
+                               @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               JsonNode patch) {
+        MenuResponse current = menus.bySlug(slug, true);
+        MenuNameRequest renamed = mergePatch.apply(new MenuNameRequest(current.slug(), current.name()), patch, MenuNameRequest.class);
+        return menus.rename(slug, renamed.slug(), renamed.name(), ifMatch);
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Delete a menu and all its items (admins only)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public void delete(@Parameter(description = "The menu's slug") @RestPath String slug,
+                       @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
+        menus.delete(slug, ifMatch);
+    }
+
+    @GET
+    @Path("/{slug}/items/{id}")
+    @Operation(summary = "Read one menu item with its children")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", description = "No such menu, or no such item in it")
+    public MenuItemResponse item(@Parameter(description = "The menu's slug") @RestPath String slug,
+                                 @Parameter(description = "The item's id") @RestPath long id) {
+        return menus.item(slug, id, currentUser.isEditor());
+    }
+
+    @POST
+    @Path("/{slug}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Add an item to a menu (admins only); answers with the whole menu")
+    @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu")
+    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
+                                              @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                              @Valid MenuItemRequest request) {
+        MenuService.Added added = menus.addItem(slug, request, ifMatch);
+        return Responses.created("/api/menus/" + slug + "/items/" + added.itemId(), added.menu());
+    }
+
+    @PATCH
+    @Path("/{slug}/items/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Rename, relink or move an item (JSON Merge Patch; admins only); answers with the whole menu")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MenuItemRequest.class)))
+    @APIResponse(responseCode = "200", description = "The menu after the change")
+    @APIResponse(responseCode = "409", description = "The item would move below itself")
+    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public MenuResponse updateItem(@Parameter(description = "The menu's slug") @RestPath String slug,
+                                   @Parameter(description = "The item's id") @RestPath long id,
+                                   @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                   JsonNode patch) {
+        MenuItemRequest changed = mergePatch.apply(menus.currentItemRequest(slug, id), patch, MenuItemRequest.class);
+        return menus.updateItem(slug, id, changed, ifMatch);
+    }
+
+    @DELETE
+    @Path("/{slug}/items/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Remove an item (admins only); its children take its place. Answers with the whole menu")
+    @APIResponse(responseCode = "200", description = "The menu after the change")
+    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public MenuResponse deleteItem(@Parameter(description = "The menu's slug") @RestPath String slug,
+                                   @Parameter(description = "The item's id") @RestPath long id,
+                                   @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
+        return menus.deleteItem(slug, id, ifMatch);
     }
 }

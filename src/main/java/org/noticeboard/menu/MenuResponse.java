@@ -1,10 +1,16 @@
 package org.noticeboard.menu;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.user.Audit;
 
 import java.util.List;
 
 @Schema(name = "Menu")
-public record MenuResponse(String slug, String name,
-                           @Schema(description = "Top-level items in their order, each with its children") List<MenuItemResponse> items) {
+public record MenuResponse(
+        String slug,
+        String name,
+        @Schema(description = "Top-level items in their order, each with its children") List<MenuItemResponse> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Who created and last changed the menu: only for signed-in editors") Audit audit) {
 }

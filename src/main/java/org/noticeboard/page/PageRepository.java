@@ -1,9 +1,9 @@
 package org.noticeboard.page;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import org.noticeboard.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import org.noticeboard.common.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,55 +11,61 @@ import java.util.Optional;
 @ApplicationScoped
 public class PageRepository implements PanacheRepository<Page> {
 
-    /**
-     * A page is public when it is published and no ancestor is a draft: a draft parent hides its whole
-     * subtree, so that neither the child nor its path gives the draft away.
-     */
-    private static final String PUBLIC = "p.status = :published and not exists "
-            + "(select a.id from Page a where a.status = :draft and p.path like concat(a.path, '/%'))";
     private static final String SUMMARY = "select new org.noticeboard.page.PageSummaryRow("
-            + "p.id, p.slug, p.path, p.title, p.summary, p.position, p.parent.id, p.updatedAt) from Page p ";
+            + "p.id, p.slug, p.path, p.title, p.summary, p.position, p.parent.id, p.status, p.updatedAt) from Page p ";
 
     /** @param parentId null for all pages, 0 for top-level pages, otherwise the parent's id */
-    public long countPublic(Long parentId) {
-        return publicQuery("select count(p) from Page p ", parentId, "", Long.class).getSingleResult();
+    public long count(PageStatusFilter status, Long parentId) {
+        return query("select count(p) from Page p ", status, parentId, "", Long.class).getSingleResult();
     }
 
-    /** @param parentId as for {@link #countPublic}; siblings come in their order, a whole tree by path */
-    public List<PageSummaryRow> listPublic(Long parentId, PageRequest page) {
+    /** @param parentId as for {@link #count}; siblings come in their order, a whole tree by path */
+    public List<PageSummaryRow> list(PageStatusFilter status, Long parentId, Paging page) {
         String orderBy = parentId == null ? " order by p.path" : " order by p.position, lower(p.title), p.id";
-        return publicQuery(SUMMARY, parentId, orderBy, PageSummaryRow.class)
+        return query(SUMMARY, status, parentId, orderBy, PageSummaryRow.class)
                 .setFirstResult(page.index() * page.perPage())
                 .setMaxResults(page.perPage())
                 .getResultList();
     }
 
-    public Optional<Page> findPublicById(long id) {
-        return findPublic("p.id = :key", id);
+    public Optional<Page> findById(long id, PageStatusFilter status) {
+        return find("p.id = :key", id, status);
     }
 
-    public Optional<Page> findPublicByPath(String path) {
-        return findPublic("p.path = :key", path);
+    public Optional<Page> findByPath(String path, PageStatusFilter status) {
+        return find("p.path = :key", path, status);
     }
 
-    /** The pages at these paths, shortest path first: a public page's ancestors are all public. */
-    public List<PageRef> byPaths(List<String> ancestorPaths) {
-        if (ancestorPaths.isEmpty()) {
+    /** The pages at these paths, shortest path first. */
+    public List<PageRef> byPaths(List<String> paths) {
+        if (paths.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("select new org.noticeboard.page.PageRef(p.id, p.title, p.path, p.position) "
+        return getEntityManager().createQuery("select new org.noticeboard.page.PageRef(p.id, p.title, p.path, p.position, p.status) "
                         + "from Page p where p.path in :paths order by length(p.path)", PageRef.class)
-                .setParameter("paths", ancestorPaths)
+                .setParameter("paths", paths)
                 .getResultList();
     }
 
-    public List<PageRef> publicChildren(long parentId) {
-        return getEntityManager().createQuery("select new org.noticeboard.page.PageRef(p.id, p.title, p.path, p.position) "
-                        + "from Page p where p.parent.id = :parentId and p.status = :published "
-                        + "order by p.position, lower(p.title), p.id", PageRef.class)
-                .setParameter("parentId", parentId)
-                .setParameter("published", PageStatus.PUBLISHED)
-                .getResultList();
+    /** Children in their order; only published ones unless {@code status} is ANY. */
+    public List<PageRef> children(long parentId, PageStatusFilter status) {
+        String jpql = "select new org.noticeboard.page.PageRef(p.id, p.title, p.path, p.position, p.status) "
+                + "from Page p where p.parent.id = :parentId"
+                + (status == PageStatusFilter.ANY ? "" : " and p.status = :published")
+                + " order by p.position, lower(p.title), p.id";
+        TypedQuery<PageRef> query = getEntityManager().createQuery(jpql, PageRef.class).setParameter("parentId", parentId);
+        return bind(query, jpql).getResultList();
+    }
+
+    /** Siblings as entities, in order, for renumbering their positions. */
+    public List<Page> siblings(Page parent) {
+        return parent == null
+                ? list("parent is null order by position, lower(title), id")
+                : list("parent = ?1 order by position, lower(title), id", parent);
+    }
+
+    public Optional<Page> findByPath(String path) {
+        return find("path", path).firstResultOptional();
     }
 
     /** Paths of draft pages: anything at or below one of them is hidden from the public. */
@@ -69,21 +75,60 @@ public class PageRepository implements PanacheRepository<Page> {
                 .getResultList();
     }
 
-    private Optional<Page> findPublic(String condition, Object key) {
-        return getEntityManager().createQuery("from Page p where " + condition + " and " + PUBLIC, Page.class)
-                .setParameter("key", key)
-                .setParameter("published", PageStatus.PUBLISHED)
-                .setParameter("draft", PageStatus.DRAFT)
+    /** The page that had this path before, if any. */
+    public Optional<Page> formerOwnerOf(String path) {
+        return getEntityManager().createQuery("select r.page from PagePathRedirect r where r.oldPath = :path", Page.class)
+                .setParameter("path", path)
                 .getResultStream().findFirst();
     }
 
-    private <T> TypedQuery<T> publicQuery(String select, Long parentId, String orderBy, Class<T> type) {
+    /** Moves a subtree: every page below {@code oldPath} gets the new prefix, and its old path redirects. */
+    public void moveSubtree(String oldPath, String newPath) {
+        getEntityManager().createNativeQuery("""
+                        insert into page_path_redirects (old_path, page_id)
+                        select path, id from pages where path = :old or path like :old || '/%'
+                        on conflict (old_path) do update set page_id = excluded.page_id, created_at = now()""")
+                .setParameter("old", oldPath)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("""
+                        update pages set path = :new || substr(path, length(:old) + 1)
+                        where path like :old || '/%'""")
+                .setParameter("old", oldPath)
+                .setParameter("new", newPath)
+                .executeUpdate();
+    }
+
+    /** A path in use by a live page no longer redirects elsewhere. */
+    public void forgetFormerPaths(String livePath) {
+        getEntityManager().createNativeQuery("""
+                        delete from page_path_redirects
+                        where old_path = :path or old_path like :path || '/%'""")
+                .setParameter("path", livePath)
+                .executeUpdate();
+    }
+
+    private Optional<Page> find(String condition, Object key, PageStatusFilter status) {
+        String jpql = "from Page p where " + condition + " and " + status.condition;
+        return bind(getEntityManager().createQuery(jpql, Page.class).setParameter("key", key), jpql)
+                .getResultStream().findFirst();
+    }
+
+    private <T> TypedQuery<T> query(String select, PageStatusFilter status, Long parentId, String orderBy, Class<T> type) {
         String parentCondition = parentId == null ? "" : parentId == 0 ? " and p.parent is null" : " and p.parent.id = :parentId";
-        TypedQuery<T> query = getEntityManager().createQuery(select + "where " + PUBLIC + parentCondition + orderBy, type)
-                .setParameter("published", PageStatus.PUBLISHED)
-                .setParameter("draft", PageStatus.DRAFT);
+        String jpql = select + "where " + status.condition + parentCondition + orderBy;
+        TypedQuery<T> query = bind(getEntityManager().createQuery(jpql, type), jpql);
         if (parentId != null && parentId != 0) {
             query.setParameter("parentId", parentId);
+        }
+        return query;
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String jpql) {
+        if (jpql.contains(":published")) {
+            query.setParameter("published", PageStatus.PUBLISHED);
+        }
+        if (jpql.contains(":draft")) {
+            query.setParameter("draft", PageStatus.DRAFT);
         }
         return query;
     }

@@ -1,7 +1,16 @@
 package org.noticeboard.page;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -11,16 +20,25 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.noticeboard.common.PagingParameters;
+import org.noticeboard.common.ApiSecurity;
+import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.MergePatch;
 import org.noticeboard.common.Paged;
-import org.noticeboard.common.PagedResponses;
+import org.noticeboard.common.Responses;
+import org.noticeboard.common.PagingParameters;
 import org.noticeboard.common.QueryParameters;
+import org.noticeboard.common.Roles;
+
 
 @Path("/api/pages")
 @Tag(name = "Pages")
@@ -28,43 +46,135 @@ import org.noticeboard.common.QueryParameters;
 public class PageResource {
 
     private final PageService pages;
+    private final CurrentUser currentUser;
+    private final MergePatch mergePatch;
 
-    PageResource(PageService pages) {
+    PageResource(PageService pages, CurrentUser currentUser, MergePatch mergePatch) {
         this.pages = pages;
+        this.currentUser = currentUser;
+        this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List published pages: all of them by path, or one parent's children in their order")
+    @Operation(summary = "List pages: all of them by path, or one parent's children in their order")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @APIResponse(responseCode = "200", description = "A page of pages",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
     @APIResponse(responseCode = "400", description = "A query parameter is unknown or out of range")
+    @APIResponse(responseCode = "401", description = "A status other than published was asked for without signing in")
     public RestResponse<Paged<PageSummary>> list(
             @Parameter(description = "Only the children of the page with this id; 0 for top-level pages",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
             @QueryParam("parent") String parent,
+            @Parameter(description = "published (the default), or for signed-in editors draft or any",
+                    schema = @Schema(enumeration = {"published", "draft", "any"}))
+            @QueryParam("status") String status,
             @BeanParam PagingParameters paging,
             @Context UriInfo uriInfo) {
         Integer parentId = QueryParameters.optionalInt("parent", parent, 0, Integer.MAX_VALUE);
-        Paged<PageSummary> paged = pages.listPublic(parentId == null ? null : parentId.longValue(), paging.toRequest());
-        return PagedResponses.ok(paged, uriInfo);
+        PageStatusFilter statusFilter = QueryParameters.enumValue("status", status, PageStatusFilter.class,
+                PageStatusFilter.PUBLISHED);
+        if (statusFilter != PageStatusFilter.PUBLISHED) {
+            currentUser.requireEditor();
+        }
+        Paged<PageSummary> paged = pages.list(statusFilter, parentId == null ? null : parentId.longValue(), paging.toPaging());
+        return Responses.paged(paged, uriInfo);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a published page by id, with breadcrumbs and children")
-    @APIResponse(responseCode = "200", description = "The page")
+    @Operation(summary = "Read a page by id, with breadcrumbs and children; signed-in editors also read drafts")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @APIResponse(responseCode = "200", description = "The page; its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published page has this id")
     public PageResponse byId(@Parameter(description = "The page's id") @RestPath long id) {
-        return pages.publicById(id);
+        return pages.byId(id, currentUser.isEditor());
     }
 
     @GET
     @Path("/by-path/{path: .+}")
-    @Operation(summary = "Read the published page at a full path, with breadcrumbs and children")
+    @Operation(summary = "Read the page at a full path, with breadcrumbs and children; a former path answers 301")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "301", description = "The page (or an ancestor) moved; Location has its current address")
     @APIResponse(responseCode = "404", description = "No published page has this path")
     public PageResponse byPath(@Parameter(description = "The page's full path, e.g. services/the-cvs-centre/room-hire")
                                @RestPath String path) {
-        return pages.publicByPath(path);
+        return pages.byPath(path, currentUser.isEditor());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Create a page (editors and admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "409", description = "Another page has this path")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    public RestResponse<PageResponse> create(@Valid PageRequest request) {
+        PageResponse created = pages.create(request);
+        return Responses.created("/api/pages/" + created.id(), created);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Replace a page (editors and admins); a new parent, position or slug moves its whole subtree")
+    @APIResponse(responseCode = "200", description = "The updated page")
+    @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
+    @APIResponse(responseCode = "412", description = "The page changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public PageResponse update(@Parameter(description = "The page's id") @RestPath long id,
+                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Valid PageRequest request) {
+        return pages.update(id, request, ifMatch);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Change some fields of a page, or move it (JSON Merge Patch; editors and admins)")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PageRequest.class)))
+    @APIResponse(responseCode = "200", description = "The updated page")
+    @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
+    @APIResponse(responseCode = "412", description = "The page changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public PageResponse patch(@Parameter(description = "The page's id") @RestPath long id,
+                              @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                              JsonNode patch) {
+        return pages.update(id, mergePatch.apply(pages.currentRequest(id), patch, PageRequest.class), ifMatch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Delete a page that has no child pages (editors and admins)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "It has child pages, or menu items link to it; they are listed")
+    @APIResponse(responseCode = "412", description = "The page changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public void delete(@Parameter(description = "The page's id") @RestPath long id,
+                       @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                       @Parameter(description = "true: also remove the menu items that link to the page",
+                               schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                       @QueryParam("removeMenuLinks") String removeMenuLinks) {
+        pages.delete(id, ifMatch, QueryParameters.booleanValue("removeMenuLinks", removeMenuLinks));
     }
 }

@@ -1,7 +1,9 @@
 package org.noticeboard.page;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.site.FrontEndRoutes;
+import org.noticeboard.user.Audit;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +19,29 @@ public record PageResponse(
         @Schema(description = "For the HTML meta description tag") String metaDescription,
         @Schema(description = "Order among its siblings, from 0") int position,
         @Schema(description = "The parent page's id; null at the top level") Long parentId,
+        @Schema(description = "published, or for signed-in editors also draft") PageStatus status,
         Instant updatedAt,
         @Schema(description = "The page's ancestors, top level first; empty for a top-level page")
         List<Breadcrumb> breadcrumbs,
-        @Schema(description = "Published child pages in their order") List<ChildPage> children) {
+        @Schema(description = "Child pages in their order: published ones, or for signed-in editors all")
+        List<ChildPage> children,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Who created and changed the page: only for signed-in editors") Audit audit) {
 
-    static PageResponse of(Page page, List<Breadcrumb> breadcrumbs, List<ChildPage> children) {
+    static PageResponse of(Page page, List<Breadcrumb> breadcrumbs, List<ChildPage> children, Audit audit) {
         return new PageResponse(page.id, page.slug, FrontEndRoutes.page(page.path), page.title, page.summary,
                 page.bodyHtml, page.metaDescription, page.position, page.parent == null ? null : page.parent.id,
-                page.updatedAt, breadcrumbs, children);
+                page.status, page.updatedAt, breadcrumbs, children, audit);
+    }
+
+    /** The same page as an anonymous reader sees it. */
+    PageResponse withoutAudit() {
+        return new PageResponse(id, slug, path, title, summary, bodyHtml, metaDescription, position, parentId, status,
+                updatedAt, breadcrumbs, children.stream().filter(child -> child.status() == PageStatus.PUBLISHED).toList(),
+                null);
+    }
+
+    PageRequest asRequest() {
+        return new PageRequest(title, slug, parentId, position, status, summary, bodyHtml, metaDescription);
     }
 }

@@ -1,53 +1,241 @@
 package org.noticeboard.page;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.noticeboard.common.PageRequest;
+import org.noticeboard.common.ContentDeletion;
+import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.HtmlSanitizer;
+import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paged;
+import org.noticeboard.common.Paging;
+import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
+import org.noticeboard.common.Slugs;
+import org.noticeboard.site.SiteService;
+import org.noticeboard.user.AuditTrail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 @ApplicationScoped
 public class PageService {
 
-    private final PageRepository pages;
+    /** Top-level slugs that would collide with the front end's own routes. */
+    private static final Set<String> RESERVED_TOP_LEVEL_SLUGS = Set.of("news");
 
-    PageService(PageRepository pages) {
+    private final PageRepository pages;
+    private final SiteService site;
+    private final AuditTrail auditTrail;
+    private final EntityTags entityTags;
+    private final HtmlSanitizer sanitizer;
+    private final Event<ContentDeletion> deletions;
+
+    PageService(PageRepository pages, SiteService site, AuditTrail auditTrail, EntityTags entityTags,
+                HtmlSanitizer sanitizer, Event<ContentDeletion> deletions) {
         this.pages = pages;
+        this.site = site;
+        this.auditTrail = auditTrail;
+        this.entityTags = entityTags;
+        this.sanitizer = sanitizer;
+        this.deletions = deletions;
     }
 
     /** @param parentId null for all pages, 0 for top-level pages, otherwise the parent's id */
     @Transactional
-    public Paged<PageSummary> listPublic(Long parentId, PageRequest page) {
-        if (parentId != null && parentId != 0 && pages.findPublicById(parentId).isEmpty()) {
+    public Paged<PageSummary> list(PageStatusFilter status, Long parentId, Paging page) {
+        if (parentId != null && parentId != 0 && pages.findById(parentId, visibleTo(status)).isEmpty()) {
             throw ProblemException.invalidQuery("parent", "names no published page (" + parentId
                     + "); use a published page's id, or 0 for top-level pages");
         }
-        long total = pages.countPublic(parentId);
+        long total = pages.count(status, parentId);
         List<PageSummary> items = total == 0 ? List.of()
-                : pages.listPublic(parentId, page).stream().map(PageSummary::of).toList();
+                : pages.list(status, parentId, page).stream().map(PageSummary::of).toList();
         return Paged.of(items, page, total);
     }
 
+    /** @param editorial whether the caller is an editor: drafts too, with audit fields */
     @Transactional
-    public PageResponse publicById(long id) {
-        return toResponse(pages.findPublicById(id).orElseThrow(
-                () -> ProblemException.notFound("No published page has the id " + id)));
+    public PageResponse byId(long id, boolean editorial) {
+        Page page = pages.findById(id, visible(editorial))
+                .orElseThrow(() -> ProblemException.notFound("No published page has the id " + id));
+        return response(page, editorial);
     }
 
+    /** A former path (of the page or of an ancestor before a move) answers 301 with the current one. */
     @Transactional
-    public PageResponse publicByPath(String path) {
+    public PageResponse byPath(String path, boolean editorial) {
         String normalised = trimSlashes(path);
-        return toResponse(pages.findPublicByPath(normalised).orElseThrow(
-                () -> ProblemException.notFound("No published page has the path '" + normalised + "'")));
+        var page = pages.findByPath(normalised, visible(editorial));
+        if (page.isPresent()) {
+            return response(page.get(), editorial);
+        }
+        pages.formerOwnerOf(normalised)
+                .filter(moved -> editorial || pages.findById(moved.id, PageStatusFilter.PUBLISHED).isPresent())
+                .ifPresent(moved -> {
+                    throw new MovedPermanently("/api/pages/by-path/" + moved.path);
+                });
+        throw ProblemException.notFound("No published page has the path '" + normalised + "'");
     }
 
-    private PageResponse toResponse(Page page) {
+    @Transactional
+    public PageResponse create(PageRequest request) {
+        Page parent = parent(request.parentId(), null);
+        String slug = slug(request, parent);
+        String path = pathUnder(parent, slug);
+        requireFree(path, null);
+        Page page = new Page();
+        page.parent = parent;
+        page.slug = slug;
+        page.path = path;
+        applyContent(page, request);
+        place(page, pages.siblings(parent), request.position());
+        pages.persist(page);
+        pages.flush();
+        pages.forgetFormerPaths(path);
+        return response(page, true);
+    }
+
+    /** Renaming or moving rewrites the paths of the whole subtree, and every old path keeps redirecting. */
+    @Transactional
+    public PageResponse update(long id, PageRequest request, String ifMatch) {
+        Page page = editable(id, ifMatch);
+        Page parent = parent(request.parentId(), page);
+        String slug = slug(request, parent);
+        String oldPath = page.path;
+        String newPath = pathUnder(parent, slug);
+        if (!newPath.equals(oldPath)) {
+            requireFree(newPath, page.id);
+        }
+        if (!Objects.equals(parent, page.parent)) {
+            List<Page> oldSiblings = pages.siblings(page.parent);
+            oldSiblings.remove(page);
+            renumber(oldSiblings);
+            page.parent = parent;
+            place(page, pages.siblings(parent), request.position());
+        } else if (request.position() != null && request.position() != page.position) {
+            place(page, pages.siblings(parent), request.position());
+        }
+        applyContent(page, request);
+        if (!newPath.equals(oldPath)) {
+            pages.moveSubtree(oldPath, newPath);
+            page.slug = slug;
+            page.path = newPath;
+            pages.flush();
+            pages.forgetFormerPaths(newPath);
+        }
+        pages.flush();
+        return response(page, true);
+    }
+
+    @Transactional
+    public PageRequest currentRequest(long id) {
+        return response(pages.findByIdOptional(id).orElseThrow(() -> notFound(id)), true).asRequest();
+    }
+
+    /** Child pages must be moved or deleted first; menu links are refused or removed as asked. */
+    @Transactional
+    public void delete(long id, String ifMatch, boolean removeMenuLinks) {
+        Page page = editable(id, ifMatch);
+        List<PageRef> children = pages.children(id, PageStatusFilter.ANY);
+        if (!children.isEmpty()) {
+            throw ProblemException.conflict("The page has child pages: move or delete them first",
+                    children.stream().map(child -> new Problem.Conflict("page", child.id(), child.title(),
+                            "/" + child.path())).toList());
+        }
+        deletions.fire(new ContentDeletion(ContentDeletion.Kind.PAGE, id, removeMenuLinks));
+        List<Page> siblings = pages.siblings(page.parent);
+        siblings.remove(page);
+        pages.delete(page);
+        pages.flush();
+        renumber(siblings);
+        pages.flush();
+    }
+
+    private Page editable(long id, String ifMatch) {
+        Page page = pages.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        PageResponse current = response(page, true);
+        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
+        return page;
+    }
+
+    private void applyContent(Page page, PageRequest request) {
+        page.title = request.title().strip();
+        page.status = request.status() == null ? PageStatus.DRAFT : request.status();
+        page.summary = blankToNull(request.summary());
+        page.bodyHtml = sanitizer.sanitize(request.bodyHtml(), site.settings().siteUrl);
+        page.metaDescription = blankToNull(request.metaDescription());
+    }
+
+    /** The new parent; a page cannot move below itself or its own descendants. */
+    private Page parent(Long parentId, Page moving) {
+        if (parentId == null) {
+            return null;
+        }
+        Page parent = pages.findByIdOptional(parentId)
+                .orElseThrow(() -> ProblemException.invalidField("parentId", "no page has the id " + parentId));
+        if (moving != null && (parent.equals(moving) || parent.path.startsWith(moving.path + "/"))) {
+            throw ProblemException.conflict("A page cannot be moved below itself or one of its own descendants",
+                    List.of(new Problem.Conflict("page", parent.id, parent.title, "/" + parent.path)));
+        }
+        return parent;
+    }
+
+    private String slug(PageRequest request, Page parent) {
+        String slug = request.slug() != null ? request.slug() : Slugs.slugify(request.title());
+        if (slug.isEmpty()) {
+            throw ProblemException.invalidField("slug", "cannot be made from this title; give one");
+        }
+        if (parent == null && RESERVED_TOP_LEVEL_SLUGS.contains(slug)) {
+            throw ProblemException.invalidField("slug", "'" + slug + "' is reserved at the top level for the news pages");
+        }
+        return slug;
+    }
+
+    private void requireFree(String path, Long exceptId) {
+        pages.findByPath(path).filter(other -> !other.id.equals(exceptId)).ifPresent(other -> {
+            throw ProblemException.conflict("Another page already has the path '" + path + "'",
+                    List.of(new Problem.Conflict("page", other.id, other.title, "/" + other.path)));
+        });
+    }
+
+    /** Puts the page at {@code position} among its new siblings (last when null) and keeps positions dense. */
+    private static void place(Page page, List<Page> siblings, Integer position) {
+        siblings.remove(page);
+        if (position != null && position > siblings.size()) {
+            throw ProblemException.invalidField("position", "must be from 0 to " + siblings.size() + " here");
+        }
+        siblings.add(position == null ? siblings.size() : position, page);
+        renumber(siblings);
+    }
+
+    private static void renumber(List<Page> siblings) {
+        for (int position = 0; position < siblings.size(); position++) {
+            if (siblings.get(position).position != position) {
+                siblings.get(position).position = position;
+            }
+        }
+    }
+
+    private PageResponse response(Page page, boolean editorial) {
         List<Breadcrumb> breadcrumbs = pages.byPaths(ancestorPaths(page.path)).stream().map(Breadcrumb::of).toList();
-        List<ChildPage> children = pages.publicChildren(page.id).stream().map(ChildPage::of).toList();
-        return PageResponse.of(page, breadcrumbs, children);
+        List<ChildPage> children = pages.children(page.id, visible(editorial)).stream().map(ChildPage::of).toList();
+        return PageResponse.of(page, breadcrumbs, children, editorial ? auditTrail.of(page) : null);
+    }
+
+    private static PageStatusFilter visible(boolean editorial) {
+        return editorial ? PageStatusFilter.ANY : PageStatusFilter.PUBLISHED;
+    }
+
+    private static PageStatusFilter visibleTo(PageStatusFilter listed) {
+        return listed == PageStatusFilter.PUBLISHED ? PageStatusFilter.PUBLISHED : PageStatusFilter.ANY;
+    }
+
+    private static String pathUnder(Page parent, String slug) {
+        return parent == null ? slug : parent.path + "/" + slug;
     }
 
     /** {@code a/b/c} has the ancestors {@code a} and {@code a/b}. */
@@ -57,6 +245,14 @@ public class PageService {
             ancestors.add(path.substring(0, slash));
         }
         return ancestors;
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("No page has the id " + id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String trimSlashes(String path) {

@@ -16,10 +16,11 @@ public record PageSummary(
         String summary,
         @Schema(description = "Order among its siblings, from 0") int position,
         @Schema(description = "The parent page's id; null at the top level") Long parentId,
+        @Schema(description = "published, or for signed-in editors also draft") PageStatus status,
         Instant updatedAt) {
 
     static PageSummary of(PageSummaryRow row) {
         return new PageSummary(row.id(), row.slug(), FrontEndRoutes.page(row.path()), row.title(), row.summary(),
-                row.position(), row.parentId(), row.updatedAt());
+                row.position(), row.parentId(), row.status(), row.updatedAt());
     }
 }

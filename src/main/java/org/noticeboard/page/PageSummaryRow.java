@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A list row: everything but the body. */
 record PageSummaryRow(Long id, String slug, String path, String title, String summary, Integer position,
-                      Long parentId, Instant updatedAt) {
+                      Long parentId, PageStatus status, Instant updatedAt) {
 }

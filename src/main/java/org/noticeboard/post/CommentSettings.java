@@ -36,7 +36,7 @@ public record CommentSettings(
         if (post.commentStatus == CommentStatus.CLOSED) {
             return new CommentSettings(CommentStatus.CLOSED, Reason.POST_SETTING, null, moderated);
         }
-        if (site.commentsAutoCloseDays == null) {
+        if (site.commentsAutoCloseDays == null || post.publishedAt == null) {
             return new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, null, moderated);
         }
         Instant autoCloseAt = post.publishedAt.plus(Duration.ofDays(site.commentsAutoCloseDays));

@@ -3,9 +3,10 @@ package org.noticeboard.post;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import org.noticeboard.common.PageRequest;
+import org.noticeboard.common.Paging;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,23 +16,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostRepository implements PanacheRepository<Post> {
 
-    /** JPQL twin of the {@code public_posts} view: not a draft, and published_at has passed. */
-    private static final String PUBLIC = "p.status <> :draft and p.publishedAt <= :now";
     private static final String SUMMARY = "select new org.noticeboard.post.PostSummaryRow("
             + "p.id, p.slug, p.title, p.excerpt, p.featuredImageUrl, p.featuredImageAlt, p.authorName, "
-            + "p.publishedAt, p.updatedAt) from Post p ";
+            + "p.status, p.publishedAt, p.updatedAt) from Post p ";
     private static final String LINK = "select new org.noticeboard.post.PostLink(p.id, p.slug, p.title, p.publishedAt) from Post p ";
 
-    /** Narrows the public posts; null fields do not filter. {@code to} is exclusive. */
-    public record Filter(Long categoryId, Instant from, Instant to) {
+    /** Narrows a list; null fields do not filter. {@code to} is exclusive. */
+    public record Filter(PostStatusFilter status, Long categoryId, Instant from, Instant to) {
     }
 
-    public long countPublic(Filter filter, Instant now) {
-        return publicQuery("select count(p) from Post p ", filter, now, Long.class).getSingleResult();
+    public long count(Filter filter, Instant now) {
+        return query("select count(p) from Post p ", filter, now, Long.class, "").getSingleResult();
     }
 
-    public List<PostSummaryRow> listPublic(Filter filter, Instant now, PageRequest page) {
-        return publicQuery(SUMMARY, filter, now, PostSummaryRow.class, " order by p.publishedAt desc, p.id desc")
+    /** Newest first; drafts without a date come first. */
+    public List<PostSummaryRow> list(Filter filter, Instant now, Paging page) {
+        return query(SUMMARY, filter, now, PostSummaryRow.class,
+                " order by p.publishedAt desc nulls first, p.id desc")
                 .setFirstResult(page.index() * page.perPage())
                 .setMaxResults(page.perPage())
                 .getResultList();
@@ -48,18 +49,45 @@ public class PostRepository implements PanacheRepository<Post> {
                 .setParameter("ids", postIds)
                 .getResultList();
         for (Object[] row : rows) {
-            byPost.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
+            byPost.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
                     .add(CategoryLink.of((String) row[1], (String) row[2]));
         }
         return byPost;
     }
 
-    public Optional<Post> findPublicById(long id, Instant now) {
-        return findPublic("p.id = :key", id, now);
+    public Optional<Post> findById(long id, PostStatusFilter status, Instant now) {
+        return find("p.id = :key", id, status, now);
     }
 
-    public Optional<Post> findPublicBySlug(String slug, Instant now) {
-        return findPublic("p.slug = :key", slug, now);
+    public Optional<Post> findBySlug(String slug, PostStatusFilter status, Instant now) {
+        return find("p.slug = :key", slug, status, now);
+    }
+
+    public boolean slugTaken(String slug, Long exceptId) {
+        return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
+    }
+
+    /** The post that had this slug before, if any. */
+    public Optional<Post> formerOwnerOf(String slug) {
+        return getEntityManager().createQuery("select r.post from PostSlugRedirect r where r.oldSlug = :slug", Post.class)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    /** Keeps the old slug working as a redirect; a slug in use again by a live post stops redirecting. */
+    public void rememberFormerSlug(String oldSlug, Post post) {
+        getEntityManager().createNativeQuery("""
+                        insert into post_slug_redirects (old_slug, post_id) values (:slug, :post)
+                        on conflict (old_slug) do update set post_id = excluded.post_id, created_at = now()""")
+                .setParameter("slug", oldSlug)
+                .setParameter("post", post.id)
+                .executeUpdate();
+    }
+
+    public void forgetFormerSlug(String slug) {
+        getEntityManager().createQuery("delete from PostSlugRedirect r where r.oldSlug = :slug")
+                .setParameter("slug", slug)
+                .executeUpdate();
     }
 
     /** The public post published just before this one (ties broken by id), if any. */
@@ -74,30 +102,26 @@ public class PostRepository implements PanacheRepository<Post> {
                 post, now);
     }
 
-    private Optional<Post> findPublic(String condition, Object key, Instant now) {
-        return getEntityManager().createQuery("from Post p where " + condition + " and " + PUBLIC, Post.class)
-                .setParameter("key", key)
-                .setParameter("draft", PostStatus.DRAFT)
-                .setParameter("now", now)
-                .getResultStream().findFirst();
+    private Optional<Post> find(String condition, Object key, PostStatusFilter status, Instant now) {
+        String jpql = "from Post p where " + condition + " and " + status.condition;
+        TypedQuery<Post> query = getEntityManager().createQuery(jpql, Post.class).setParameter("key", key);
+        return bindStatus(query, jpql, now).getResultStream().findFirst();
     }
 
     private Optional<PostLink> neighbour(String conditionAndOrder, Post post, Instant now) {
-        return getEntityManager().createQuery(LINK + "where " + PUBLIC + " and " + conditionAndOrder, PostLink.class)
-                .setParameter("draft", PostStatus.DRAFT)
-                .setParameter("now", now)
+        if (post.publishedAt == null) {
+            return Optional.empty();
+        }
+        String jpql = LINK + "where " + PostStatusFilter.PUBLISHED.condition + " and " + conditionAndOrder;
+        return bindStatus(getEntityManager().createQuery(jpql, PostLink.class), jpql, now)
                 .setParameter("at", post.publishedAt)
                 .setParameter("id", post.id)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }
 
-    private <T> TypedQuery<T> publicQuery(String select, Filter filter, Instant now, Class<T> type) {
-        return publicQuery(select, filter, now, type, "");
-    }
-
-    private <T> TypedQuery<T> publicQuery(String select, Filter filter, Instant now, Class<T> type, String orderBy) {
-        StringBuilder jpql = new StringBuilder(select).append("where ").append(PUBLIC);
+    private <T> TypedQuery<T> query(String select, Filter filter, Instant now, Class<T> type, String orderBy) {
+        StringBuilder jpql = new StringBuilder(select).append("where ").append(filter.status().condition);
         if (filter.categoryId() != null) {
             jpql.append(" and p.id in (select cp.id from Post cp join cp.categories c where c.id = :categoryId)");
         }
@@ -107,9 +131,8 @@ public class PostRepository implements PanacheRepository<Post> {
         if (filter.to() != null) {
             jpql.append(" and p.publishedAt < :to");
         }
-        TypedQuery<T> query = getEntityManager().createQuery(jpql.append(orderBy).toString(), type)
-                .setParameter("draft", PostStatus.DRAFT)
-                .setParameter("now", now);
+        String text = jpql.append(orderBy).toString();
+        TypedQuery<T> query = bindStatus(getEntityManager().createQuery(text, type), text, now);
         if (filter.categoryId() != null) {
             query.setParameter("categoryId", filter.categoryId());
         }
@@ -118,6 +141,16 @@ public class PostRepository implements PanacheRepository<Post> {
         }
         if (filter.to() != null) {
             query.setParameter("to", filter.to());
+        }
+        return query;
+    }
+
+    private static <T> TypedQuery<T> bindStatus(TypedQuery<T> query, String jpql, Instant now) {
+        if (jpql.contains(":draft")) {
+            query.setParameter("draft", PostStatus.DRAFT);
+        }
+        if (jpql.contains(":now")) {
+            query.setParameter("now", now);
         }
         return query;
     }

@@ -1,7 +1,16 @@
 package org.noticeboard.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -11,17 +20,26 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.noticeboard.common.PagingParameters;
+import org.noticeboard.common.ApiSecurity;
+import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.MergePatch;
 import org.noticeboard.common.Paged;
-import org.noticeboard.common.PagedResponses;
+import org.noticeboard.common.Responses;
+import org.noticeboard.common.PagingParameters;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.QueryParameters;
+import org.noticeboard.common.Roles;
+
 
 @Path("/api/posts")
 @Tag(name = "Posts")
@@ -29,16 +47,24 @@ import org.noticeboard.common.QueryParameters;
 public class PostResource {
 
     private final PostService posts;
+    private final CurrentUser currentUser;
+    private final MergePatch mergePatch;
 
-    PostResource(PostService posts) {
+    PostResource(PostService posts, CurrentUser currentUser, MergePatch mergePatch) {
         this.posts = posts;
+        this.currentUser = currentUser;
+        this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List published posts, newest first")
+    @Operation(summary = "List posts, newest first: published ones, or for signed-in editors any status")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @APIResponse(responseCode = "200", description = "A page of posts",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
     @APIResponse(responseCode = "400", description = "A query parameter is unknown or out of range")
+    @APIResponse(responseCode = "401", description = "A status other than published was asked for without signing in")
     public RestResponse<Paged<PostSummary>> list(
             @Parameter(description = "Only posts in the category with this slug") @QueryParam("category") String category,
             @Parameter(description = "Only posts published in this year (in the site's time zone)",
@@ -47,6 +73,9 @@ public class PostResource {
             @Parameter(description = "With year: only posts published in this month",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "12"))
             @QueryParam("month") String month,
+            @Parameter(description = "published (the default), or for signed-in editors scheduled, draft or any",
+                    schema = @Schema(enumeration = {"published", "scheduled", "draft", "any"}))
+            @QueryParam("status") String status,
             @BeanParam PagingParameters paging,
             @Context UriInfo uriInfo) {
         Integer yearValue = QueryParameters.optionalInt("year", year, 1, 9999);
@@ -54,25 +83,107 @@ public class PostResource {
         if (monthValue != null && yearValue == null) {
             throw ProblemException.invalidQuery("month", "needs a year as well, e.g. ?year=2025&month=7");
         }
-        Paged<PostSummary> paged = posts.listPublic(category, yearValue, monthValue, paging.toRequest());
-        return PagedResponses.ok(paged, uriInfo);
+        PostStatusFilter statusFilter = QueryParameters.enumValue("status", status, PostStatusFilter.class,
+                PostStatusFilter.PUBLISHED);
+        if (statusFilter != PostStatusFilter.PUBLISHED) {
+            currentUser.requireEditor();
+        }
+        Paged<PostSummary> paged = posts.list(statusFilter, category, yearValue, monthValue, paging.toPaging());
+        return Responses.paged(paged, uriInfo);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a published post by id, with its categories, comment settings and neighbours")
-    @APIResponse(responseCode = "200", description = "The post")
+    @Operation(summary = "Read a post by id, with its categories, comment settings and neighbours; "
+            + "signed-in editors also read drafts and scheduled posts")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @APIResponse(responseCode = "200", description = "The post; its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published post has this id")
     public PostResponse byId(@Parameter(description = "The post's id") @RestPath long id) {
-        return posts.publicById(id);
+        return posts.byId(id, currentUser.isEditor());
     }
 
     @GET
     @Path("/slug/{slug}")
-    @Operation(summary = "Read a published post by slug, with its categories, comment settings and neighbours")
+    @Operation(summary = "Read a post by slug; a former slug answers 301 with the current address")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "301", description = "The post's slug changed; Location has its current address")
     @APIResponse(responseCode = "404", description = "No published post has this slug")
     public PostResponse bySlug(@Parameter(description = "The post's slug") @RestPath String slug) {
-        return posts.publicBySlug(slug);
+        return posts.bySlug(slug, currentUser.isEditor());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Create a post (editors and admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    public RestResponse<PostResponse> create(@Valid PostRequest request) {
+        PostResponse created = posts.create(request);
+        return Responses.created("/api/posts/" + created.id(), created);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Replace a post (editors and admins); a changed slug keeps the old one redirecting")
+    @APIResponse(responseCode = "200", description = "The updated post")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "412", description = "The post changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public PostResponse update(@Parameter(description = "The post's id") @RestPath long id,
+                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Valid PostRequest request) {
+        return posts.update(id, request, ifMatch);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Change some fields of a post (JSON Merge Patch; editors and admins)")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PostRequest.class)))
+    @APIResponse(responseCode = "200", description = "The updated post")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "412", description = "The post changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public PostResponse patch(@Parameter(description = "The post's id") @RestPath long id,
+                              @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                              JsonNode patch) {
+        return posts.update(id, mergePatch.apply(posts.currentRequest(id), patch, PostRequest.class), ifMatch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Delete a post (editors and admins)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Menu items link to the post; they are listed")
+    @APIResponse(responseCode = "412", description = "The post changed since you read it; nothing was changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public void delete(@Parameter(description = "The post's id") @RestPath long id,
+                       @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                       @Parameter(description = "true: also remove the menu items that link to the post",
+                               schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                       @QueryParam("removeMenuLinks") String removeMenuLinks) {
+        posts.delete(id, ifMatch, QueryParameters.booleanValue("removeMenuLinks", removeMenuLinks));
     }
 }

@@ -1,6 +1,8 @@
 package org.noticeboard.post;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.user.Audit;
 import org.noticeboard.site.FrontEndRoutes;
 
 import java.time.Instant;
@@ -16,17 +18,27 @@ public record PostResponse(
         @Schema(description = "The body as sanitised HTML") String bodyHtml,
         FeaturedImage featuredImage,
         @Schema(description = "Author's display name") String author,
+        @Schema(description = "published, or for signed-in editors also scheduled or draft") PostStatus status,
         Instant publishedAt,
         Instant updatedAt,
         List<CategoryLink> categories,
         CommentSettings comments,
         @Schema(description = "The public post published just before this one, or null") PostLink previous,
-        @Schema(description = "The public post published just after this one, or null") PostLink next) {
+        @Schema(description = "The public post published just after this one, or null") PostLink next,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Who created and changed the post: only for signed-in editors") Audit audit) {
 
     static PostResponse of(Post post, List<CategoryLink> categories, CommentSettings comments,
-                           PostLink previous, PostLink next) {
+                           PostLink previous, PostLink next, Audit audit, Instant now) {
         return new PostResponse(post.id, post.slug, FrontEndRoutes.post(post.slug), post.title, post.excerpt,
                 post.bodyHtml, FeaturedImage.of(post.featuredImageUrl, post.featuredImageAlt), post.authorName,
-                post.publishedAt, post.updatedAt, categories, comments, previous, next);
+                PostStatus.effective(post.status, post.publishedAt, now), post.publishedAt, post.updatedAt,
+                categories, comments, previous, next, audit);
+    }
+
+    /** The same post as an anonymous reader sees it. */
+    PostResponse withoutAudit() {
+        return new PostResponse(id, slug, path, title, excerpt, bodyHtml, featuredImage, author, status, publishedAt,
+                updatedAt, categories, comments, previous, next, null);
     }
 }

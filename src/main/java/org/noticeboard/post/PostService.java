@@ -1,82 +1,250 @@
 package org.noticeboard.post;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.jsoup.Jsoup;
 import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
-import org.noticeboard.common.PageRequest;
+import org.noticeboard.common.ContentDeletion;
+import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.HtmlSanitizer;
+import org.noticeboard.common.MovedPermanently;
+import org.noticeboard.common.Paging;
 import org.noticeboard.common.Paged;
+import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
+import org.noticeboard.common.Slugs;
 import org.noticeboard.site.SiteService;
 import org.noticeboard.site.SiteSettings;
+import org.noticeboard.user.AuditTrail;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PostService {
 
     private static final int MAX_SLUGS_IN_MESSAGE = 30;
+    /** Slugs that would collide with the front end's news routes (/news/category/..., /news/archive/...). */
+    private static final Set<String> RESERVED_SLUGS = Set.of("category", "archive");
 
     private final PostRepository posts;
     private final CategoryRepository categories;
     private final SiteService site;
+    private final AuditTrail auditTrail;
+    private final EntityTags entityTags;
+    private final HtmlSanitizer sanitizer;
+    private final Event<ContentDeletion> deletions;
 
-    PostService(PostRepository posts, CategoryRepository categories, SiteService site) {
+    PostService(PostRepository posts, CategoryRepository categories, SiteService site, AuditTrail auditTrail,
+                EntityTags entityTags, HtmlSanitizer sanitizer, Event<ContentDeletion> deletions) {
         this.posts = posts;
         this.categories = categories;
         this.site = site;
+        this.auditTrail = auditTrail;
+        this.entityTags = entityTags;
+        this.sanitizer = sanitizer;
+        this.deletions = deletions;
     }
 
     /**
-     * Public posts, newest first.
+     * Posts newest first.
      *
+     * @param status       which posts; anything but PUBLISHED is for editors (the resource checks)
      * @param categorySlug only posts in this category, when not null
      * @param year         only posts published in this year (in the site's time zone), when not null
      * @param month        with {@code year}: only that month
      */
     @Transactional
-    public Paged<PostSummary> listPublic(String categorySlug, Integer year, Integer month, PageRequest page) {
+    public Paged<PostSummary> list(PostStatusFilter status, String categorySlug, Integer year, Integer month,
+                                   Paging page) {
         Instant now = Instant.now();
         ZoneId zone = year == null ? null : site.settings().zone();
-        PostRepository.Filter filter = new PostRepository.Filter(
+        PostRepository.Filter filter = new PostRepository.Filter(status,
                 categorySlug == null ? null : categoryId(categorySlug),
                 year == null ? null : start(year, month, zone),
                 year == null ? null : end(year, month, zone));
-        long total = posts.countPublic(filter, now);
-        List<PostSummaryRow> rows = total == 0 ? List.of() : posts.listPublic(filter, now, page);
+        long total = posts.count(filter, now);
+        List<PostSummaryRow> rows = total == 0 ? List.of() : posts.list(filter, now, page);
         Map<Long, List<CategoryLink>> categoriesByPost = posts.categoriesOf(rows.stream().map(PostSummaryRow::id).toList());
         List<PostSummary> items = rows.stream()
-                .map(row -> PostSummary.of(row, categoriesByPost.getOrDefault(row.id(), List.of())))
+                .map(row -> PostSummary.of(row, categoriesByPost.getOrDefault(row.id(), List.of()), now))
                 .toList();
         return Paged.of(items, page, total);
     }
 
+    /** @param editorial whether the caller is an editor: drafts and scheduled posts too, with audit fields */
     @Transactional
-    public PostResponse publicById(long id) {
+    public PostResponse byId(long id, boolean editorial) {
         Instant now = Instant.now();
-        return toResponse(posts.findPublicById(id, now), "No published post has the id " + id, now);
+        Post post = posts.findById(id, visible(editorial), now)
+                .orElseThrow(() -> ProblemException.notFound("No published post has the id " + id));
+        return response(post, editorial, now);
+    }
+
+    /** A former slug answers 301 with the post's current address. */
+    @Transactional
+    public PostResponse bySlug(String slug, boolean editorial) {
+        Instant now = Instant.now();
+        Optional<Post> post = posts.findBySlug(slug, visible(editorial), now);
+        if (post.isPresent()) {
+            return response(post.get(), editorial, now);
+        }
+        posts.formerOwnerOf(slug)
+                .filter(moved -> editorial || Post.isPublic(moved.status, moved.publishedAt, now))
+                .ifPresent(moved -> {
+                    throw new MovedPermanently("/api/posts/slug/" + moved.slug);
+                });
+        throw ProblemException.notFound("No published post has the slug '" + slug + "'");
     }
 
     @Transactional
-    public PostResponse publicBySlug(String slug) {
-        Instant now = Instant.now();
-        return toResponse(posts.findPublicBySlug(slug, now), "No published post has the slug '" + slug + "'", now);
+    public PostResponse create(PostRequest request) {
+        Post post = new Post();
+        post.commentStatus = site.settings().commentsOpenByDefault ? CommentStatus.OPEN : CommentStatus.CLOSED;
+        apply(post, request);
+        posts.persist(post);
+        posts.flush();
+        return response(post, true, Instant.now());
     }
 
-    private PostResponse toResponse(Optional<Post> found, String notFound, Instant now) {
-        Post post = found.orElseThrow(() -> ProblemException.notFound(notFound));
+    @Transactional
+    public PostResponse update(long id, PostRequest request, String ifMatch) {
+        Post post = editable(id, ifMatch);
+        String oldSlug = post.slug;
+        if (request.commentStatus() == null) {
+            post.commentStatus = site.settings().commentsOpenByDefault ? CommentStatus.OPEN : CommentStatus.CLOSED;
+        }
+        apply(post, request);
+        if (!post.slug.equals(oldSlug)) {
+            posts.rememberFormerSlug(oldSlug, post);
+        }
+        posts.flush();
+        return response(post, true, Instant.now());
+    }
+
+    /** The post as a full request, the base a merge patch applies to. */
+    @Transactional
+    public PostRequest currentRequest(long id) {
+        Post post = posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        List<String> categorySlugs = posts.categoriesOf(List.of(id)).getOrDefault(id, List.of()).stream()
+                .map(CategoryLink::slug).toList();
+        return new PostRequest(post.title, post.slug, post.excerpt, post.bodyHtml,
+                FeaturedImage.of(post.featuredImageUrl, post.featuredImageAlt), post.authorName, post.status,
+                post.publishedAt, post.commentStatus, categorySlugs);
+    }
+
+    /** @param removeMenuLinks remove menu items that link to the post instead of refusing with 409 */
+    @Transactional
+    public void delete(long id, String ifMatch, boolean removeMenuLinks) {
+        Post post = editable(id, ifMatch);
+        deletions.fire(new ContentDeletion(ContentDeletion.Kind.POST, id, removeMenuLinks));
+        posts.delete(post);
+        posts.flush();
+    }
+
+    /** Checks If-Match against the post as either an editor or the public would read it now. */
+    private Post editable(long id, String ifMatch) {
+        Post post = posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        PostResponse current = response(post, true, Instant.now());
+        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
+        return post;
+    }
+
+    private void apply(Post post, PostRequest request) {
+        post.title = request.title().strip();
+        post.slug = slug(request, post.id);
+        post.bodyHtml = sanitizer.sanitize(request.bodyHtml(), site.settings().siteUrl);
+        post.excerpt = request.excerpt() == null || request.excerpt().isBlank()
+                ? Excerpts.fromHtml(post.bodyHtml)
+                : Jsoup.parseBodyFragment(request.excerpt()).text().strip();
+        post.featuredImageUrl = request.featuredImage() == null ? null : request.featuredImage().url();
+        post.featuredImageAlt = request.featuredImage() == null ? null : request.featuredImage().alt();
+        post.authorName = blankToNull(request.author());
+        post.status = request.status() == null ? PostStatus.DRAFT : request.status();
+        // PostgreSQL keeps microseconds: truncating here makes the response equal every later read of it.
+        post.publishedAt = request.publishedAt() == null ? null : request.publishedAt().truncatedTo(ChronoUnit.MICROS);
+        if (post.status == PostStatus.SCHEDULED && post.publishedAt == null) {
+            throw ProblemException.invalidField("publishedAt", "is required for a scheduled post: when should it appear?");
+        }
+        if (post.status == PostStatus.PUBLISHED && post.publishedAt == null) {
+            post.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        if (request.commentStatus() != null) {
+            post.commentStatus = request.commentStatus();
+        }
+        post.categories.clear();
+        post.categories.addAll(categories(request.categories()));
+        posts.forgetFormerSlug(post.slug);
+    }
+
+    private String slug(PostRequest request, Long id) {
+        if (request.slug() != null) {
+            if (RESERVED_SLUGS.contains(request.slug())) {
+                throw ProblemException.invalidField("slug", "'" + request.slug() + "' is reserved for the front end's news routes");
+            }
+            if (posts.slugTaken(request.slug(), id)) {
+                Post other = posts.find("slug", request.slug()).firstResult();
+                throw ProblemException.conflict("Another post already has the slug '" + request.slug() + "'",
+                        List.of(new Problem.Conflict("post", other.id, other.title, "/api/posts/" + other.id)));
+            }
+            return request.slug();
+        }
+        String base = Slugs.slugify(request.title());
+        if (base.isEmpty()) {
+            throw ProblemException.invalidField("slug", "cannot be made from this title; give one");
+        }
+        String candidate = RESERVED_SLUGS.contains(base) ? base + "-post" : base;
+        for (int suffix = 2; posts.slugTaken(candidate, id); suffix++) {
+            candidate = base + "-" + suffix;
+        }
+        return candidate;
+    }
+
+    private Set<Category> categories(List<String> slugs) {
+        Set<Category> found = new LinkedHashSet<>();
+        if (slugs == null) {
+            return found;
+        }
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            Optional<Category> category = categories.findBySlug(slugs.get(i));
+            if (category.isPresent()) {
+                found.add(category.get());
+            } else {
+                unknown.add(new Problem.FieldError("categories[" + i + "]", "no category has the slug '" + slugs.get(i) + "'"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidFields(unknown);
+        }
+        return found;
+    }
+
+    private PostResponse response(Post post, boolean editorial, Instant now) {
         SiteSettings settings = site.settings();
         return PostResponse.of(post,
                 posts.categoriesOf(List.of(post.id)).getOrDefault(post.id, List.of()),
                 CommentSettings.of(post, settings, now),
                 posts.previousPublic(post, now).orElse(null),
-                posts.nextPublic(post, now).orElse(null));
+                posts.nextPublic(post, now).orElse(null),
+                editorial ? auditTrail.of(post) : null,
+                now);
+    }
+
+    private static PostStatusFilter visible(boolean editorial) {
+        return editorial ? PostStatusFilter.ANY : PostStatusFilter.PUBLISHED;
     }
 
     private long categoryId(String slug) {
@@ -87,6 +255,14 @@ public class PostService {
                     + (known.size() > MAX_SLUGS_IN_MESSAGE ? ", …" : "");
             return ProblemException.invalidQuery("category", "names no category ('" + slug + "'); " + allowed);
         });
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("No post has the id " + id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static Instant start(int year, Integer month, ZoneId zone) {

@@ -17,13 +17,14 @@ public record PostSummary(
         @Schema(description = "Plain-text teaser") String excerpt,
         FeaturedImage featuredImage,
         @Schema(description = "Author's display name") String author,
+        @Schema(description = "published, or for signed-in editors also scheduled or draft") PostStatus status,
         Instant publishedAt,
         Instant updatedAt,
         List<CategoryLink> categories) {
 
-    static PostSummary of(PostSummaryRow row, List<CategoryLink> categories) {
+    static PostSummary of(PostSummaryRow row, List<CategoryLink> categories, Instant now) {
         return new PostSummary(row.id(), row.slug(), FrontEndRoutes.post(row.slug()), row.title(), row.excerpt(),
                 FeaturedImage.of(row.featuredImageUrl(), row.featuredImageAlt()), row.authorName(),
-                row.publishedAt(), row.updatedAt(), categories);
+                PostStatus.effective(row.status(), row.publishedAt(), now), row.publishedAt(), row.updatedAt(), categories);
     }
 }

@@ -1,11 +1,29 @@
 package org.noticeboard.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.noticeboard.common.ApiSecurity;
+import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.MergePatch;
+import org.noticeboard.common.Roles;
 
 @Path("/api/site")
 @Tag(name = "Site")
@@ -13,14 +31,52 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SiteResource {
 
     private final SiteService site;
+    private final CurrentUser currentUser;
+    private final MergePatch mergePatch;
 
-    SiteResource(SiteService site) {
+    SiteResource(SiteService site, CurrentUser currentUser, MergePatch mergePatch) {
         this.site = site;
+        this.currentUser = currentUser;
+        this.mergePatch = mergePatch;
     }
 
     @GET
     @Operation(summary = "Read the public site settings, including the comment defaults")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     public SiteResponse get() {
-        return site.publicSettings();
+        return site.read(currentUser.isEditor());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Replace the site settings (admins only)")
+    @APIResponse(responseCode = "200", description = "The new settings")
+    @APIResponse(responseCode = "412", description = "The settings changed since you read them; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public SiteResponse update(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Valid SiteRequest request) {
+        return site.update(request, ifMatch);
+    }
+
+    @PATCH
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @Operation(summary = "Change some site settings (JSON Merge Patch; admins only)")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SiteRequest.class)))
+    @APIResponse(responseCode = "200", description = "The new settings")
+    @APIResponse(responseCode = "412", description = "The settings changed since you read them; nothing was changed")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public SiteResponse patch(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                              JsonNode patch) {
+        return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class), ifMatch);
     }
 }

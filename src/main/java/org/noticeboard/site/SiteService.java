@@ -2,14 +2,29 @@ package org.noticeboard.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.ProblemException;
+import org.noticeboard.user.AuditTrail;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
 
 @ApplicationScoped
 public class SiteService {
 
     private final SiteSettingsRepository settings;
+    private final AuditTrail auditTrail;
+    private final EntityTags entityTags;
+    private final CurrentUser currentUser;
 
-    SiteService(SiteSettingsRepository settings) {
+    SiteService(SiteSettingsRepository settings, AuditTrail auditTrail, EntityTags entityTags, CurrentUser currentUser) {
         this.settings = settings;
+        this.auditTrail = auditTrail;
+        this.entityTags = entityTags;
+        this.currentUser = currentUser;
     }
 
     @Transactional
@@ -17,8 +32,45 @@ public class SiteService {
         return settings.get();
     }
 
+    /** @param editorial whether to include when and by whom the settings last changed */
     @Transactional
-    public SiteResponse publicSettings() {
-        return SiteResponse.from(settings.get());
+    public SiteResponse read(boolean editorial) {
+        SiteSettings site = settings.get();
+        return SiteResponse.from(site, editorial ? auditTrail.of(null, null, site.updatedAt, site.updatedBy) : null);
+    }
+
+    @Transactional
+    public SiteResponse update(SiteRequest request, String ifMatch) {
+        SiteResponse current = read(true);
+        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
+        try {
+            ZoneId.of(request.timezone());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("timezone", "is not a known time zone; use an IANA name such as Europe/London");
+        }
+        SiteSettings site = settings.get();
+        site.name = request.name().strip();
+        site.tagline = blankToNull(request.tagline());
+        site.about = blankToNull(request.about());
+        site.contactEmail = request.contact() == null ? null : blankToNull(request.contact().email());
+        site.contactPhone = request.contact() == null ? null : blankToNull(request.contact().phone());
+        site.contactAddress = request.contact() == null ? null : blankToNull(request.contact().address());
+        site.siteUrl = blankToNull(request.url());
+        site.timezone = request.timezone();
+        site.commentsOpenByDefault = request.comments().openOnNewPosts();
+        site.commentsAutoCloseDays = request.comments().autoCloseAfterDays();
+        site.commentsRequireModeration = request.comments().moderationRequired();
+        site.updatedBy = currentUser.idOrNull();
+        settings.flush();
+        return read(true);
+    }
+
+    @Transactional
+    public SiteRequest currentRequest() {
+        return read(false).asRequest();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -44,6 +44,8 @@ public class SiteSettings {
     @UpdateTimestamp
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "updated_by")
+    public Long updatedBy;
 
     public ZoneId zone() {
         return ZoneId.of(timezone);

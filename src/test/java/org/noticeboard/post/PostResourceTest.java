@@ -209,7 +209,7 @@ class PostResourceTest {
             "year=2025&month=0  | month    | from 1 to 12",
             "month=7            | month    | needs a year",
             "category=nowhere   | category | known categories: newsletters",
-            "orderBy=title      | orderBy  | supported parameters: category, month, page, perPage, year",
+            "orderBy=title      | orderBy  | supported parameters: category, month, page, perPage, status, year",
     })
     void badQueriesAreRefusedSayingWhatIsAllowed(String query, String field, String allowed) {
         data.category("Newsletters");

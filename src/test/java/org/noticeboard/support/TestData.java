@@ -13,7 +13,12 @@ import org.noticeboard.page.PageStatus;
 import org.noticeboard.post.CommentStatus;
 import org.noticeboard.post.Post;
 import org.noticeboard.post.PostStatus;
+import org.noticeboard.auth.SignInThrottle;
+import org.noticeboard.auth.TokenService;
 import org.noticeboard.site.SiteSettings;
+import org.noticeboard.user.Passwords;
+import org.noticeboard.user.Role;
+import org.noticeboard.user.User;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,21 +31,50 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class TestData {
 
-    private final EntityManager entityManager;
+    public static final String PASSWORD = "correct horse battery staple";
 
-    TestData(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final Passwords passwords;
+    private final TokenService tokens;
+    private final SignInThrottle throttle;
+
+    TestData(EntityManager entityManager, Passwords passwords, TokenService tokens, SignInThrottle throttle) {
         this.entityManager = entityManager;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @Transactional
     public void reset() {
-        entityManager.createNativeQuery("truncate menu_items, menus, post_categories, posts, pages, categories "
-                + "restart identity cascade").executeUpdate();
+        entityManager.createNativeQuery("truncate menu_items, menus, post_categories, post_slug_redirects, posts, "
+                + "page_path_redirects, pages, categories restart identity cascade").executeUpdate();
+        // Deleted rather than truncated: site_settings refers to users, and its one row must stay.
+        entityManager.createNativeQuery("delete from access_tokens").executeUpdate();
+        entityManager.createNativeQuery("delete from users").executeUpdate();
+        throttle.clear();
         entityManager.createNativeQuery("""
                 update site_settings set name = 'Noticeboard', tagline = null, about = null, contact_email = null,
                     contact_phone = null, contact_address = null, site_url = null, timezone = 'Europe/London',
                     comments_open_by_default = true, comments_auto_close_days = null, comments_require_moderation = true
                 """).executeUpdate();
+    }
+
+    /** A user whose password is {@link #PASSWORD}. */
+    @Transactional
+    public User user(String email, Role role) {
+        User user = new User();
+        user.email = email;
+        user.displayName = email.substring(0, email.indexOf('@'));
+        user.passwordHash = passwords.hash(PASSWORD);
+        user.role = role;
+        entityManager.persist(user);
+        return user;
+    }
+
+    /** A signed-in session's bearer token for a new user with this role. */
+    public String tokenFor(Role role) {
+        return tokens.issueSession(user(role.wireName() + "-" + System.nanoTime() + "@example.org", role)).token();
     }
 
     @Transactional

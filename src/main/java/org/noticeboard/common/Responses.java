@@ -4,16 +4,18 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Paged lists go out with an RFC 8288 {@code Link} header: first, prev, next and last. */
-public final class PagedResponses {
+/** The two response shapes that need more than an entity: paged lists and creations. */
+public final class Responses {
 
-    private PagedResponses() {
+    private Responses() {
     }
 
-    public static <T> RestResponse<Paged<T>> ok(Paged<T> paged, UriInfo uriInfo) {
+    /** Paged lists go out with an RFC 8288 {@code Link} header: first, prev, next and last. */
+    public static <T> RestResponse<Paged<T>> paged(Paged<T> paged, UriInfo uriInfo) {
         List<String> links = new ArrayList<>();
         int lastPage = Math.max(paged.totalPages(), 1);
         links.add(link(uriInfo, 1, "first"));
@@ -27,6 +29,11 @@ public final class PagedResponses {
         return RestResponse.ResponseBuilder.ok(paged)
                 .header("Link", String.join(", ", links))
                 .build();
+    }
+
+    /** 201 with the new resource's address in Location and its representation in the body. */
+    public static <T> RestResponse<T> created(String location, T entity) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).entity(entity).build();
     }
 
     /** Root-relative targets stay right behind any proxy that rewrites the host. */

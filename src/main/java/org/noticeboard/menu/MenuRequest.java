@@ -1,0 +1,19 @@
+package org.noticeboard.menu;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.Slugs;
+
+import java.util.List;
+
+/** A whole menu: creating one, or replacing one's name and entire tree in one request. */
+@Schema(name = "MenuRequest")
+public record MenuRequest(
+        @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+        @Schema(description = "Required to create; a replacement may rename the slug") String slug,
+        @NotBlank @Size(max = 200) String name,
+        @Valid @Schema(description = "The whole tree; empty when left out") List<MenuTreeItem> items) {
+}

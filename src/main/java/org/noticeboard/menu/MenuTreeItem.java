@@ -1,0 +1,17 @@
+package org.noticeboard.menu;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An item of a whole tree sent at once; order and nesting are those of the arrays. */
+@Schema(name = "MenuTreeItem")
+public record MenuTreeItem(
+        @NotBlank @Size(max = 200) String label,
+        @NotNull @Valid MenuLinkRequest link,
+        @Valid List<MenuTreeItem> children) {
+}

@@ -1,0 +1,21 @@
+package org.noticeboard.page;
+
+/** Which pages a read shows. Anything but {@code published} needs an editor's sign-in. */
+public enum PageStatusFilter {
+    /**
+     * Public: published, and no ancestor is a draft. A draft parent hides its whole subtree, so that
+     * neither the child nor its path gives the draft away.
+     */
+    PUBLISHED("p.status = :published and not exists "
+            + "(select a.id from Page a where a.status = :draft and p.path like concat(a.path, '/%'))"),
+    /** Pages that are drafts themselves. */
+    DRAFT("p.status = :draft"),
+    ANY("true");
+
+    /** A JPQL condition on the alias {@code p}. */
+    final String condition;
+
+    PageStatusFilter(String condition) {
+        this.condition = condition;
+    }
+}
