@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,5 +38,33 @@ class OpenApiDocumentTest {
                         + "with: ./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.update=true "
                         + "(the served document is also in target/openapi.yaml)")
                 .isEqualTo(served);
+    }
+
+    /** Swagger UI shows a lock, and sends the signed-in token, exactly where an operation names a scheme. */
+    @Test
+    void everyWriteNeedsSignInAndPublicReadsMayUseIt() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> unprotected = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            List<?> security = (List<?>) operation.get("security");
+            boolean required = security != null && !security.isEmpty() && !security.contains(Map.of());
+            boolean isWrite = !method.equals("get");
+            boolean adminRead = path.startsWith("/api/users") || path.startsWith("/api/tokens") || path.equals("/api/auth/me");
+            if ((isWrite || adminRead) && !required && !path.equals("/api/auth/token")) {
+                unprotected.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertThat(unprotected).as("operations that change or reveal private data without a security requirement").isEmpty();
+
+        @SuppressWarnings("unchecked")
+        List<Object> postSecurity = (List<Object>) paths.get("/api/posts").get("post").get("security");
+        assertThat(postSecurity).containsExactlyInAnyOrder(Map.of("bearerToken", List.of()), Map.of("signIn", List.of()));
+        @SuppressWarnings("unchecked")
+        List<Object> readSecurity = (List<Object>) paths.get("/api/posts/{id}").get("get").get("security");
+        assertThat(readSecurity).as("drafts can be read signed in, the public needs nothing").contains(Map.of());
+        Map<String, Object> signIn = given().accept("application/json").get("/q/openapi").then().extract().jsonPath()
+                .getMap("components.securitySchemes.signIn");
+        assertThat(signIn).extractingByKey("flows").asString().contains("tokenUrl=/api/auth/token");
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import org.hibernate.StaleStateException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -66,6 +67,12 @@ public class ProblemMappers {
         return respond(malformedBody(exception), uriInfo);
     }
 
+    /** Quarkus maps this subtype itself; naming it here puts the field-level problem first. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedJson(MismatchedInputException exception, UriInfo uriInfo) {
+        return respond(malformedBody(exception), uriInfo);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unauthenticated(AuthenticationFailedException exception, UriInfo uriInfo) {
         return respond(unauthorized("The bearer token is unknown, expired or revoked"), uriInfo);
@@ -81,17 +88,20 @@ public class ProblemMappers {
         return respond(new ProblemException(ProblemType.FORBIDDEN, "Your role may not do this"), uriInfo);
     }
 
-    @ServerExceptionMapper
-    public RestResponse<Problem> changedMeanwhile(OptimisticLockException exception, UriInfo uriInfo) {
-        return respond(Preconditions.changedMeanwhile(), uriInfo);
-    }
-
-    /** A safety net: services check first and explain better, but a race can still reach a database constraint. */
+    /**
+     * Two writers that passed their If-Match checks together meet here: the version column lets one update
+     * through and the other one find no row. Also a safety net for database constraints: services check
+     * first and explain better, but a race can still reach one.
+     */
     @ServerExceptionMapper
     public RestResponse<Problem> refusedByDatabase(PersistenceException exception, UriInfo uriInfo) {
         Throwable cause = exception;
-        while (cause != null && !(cause instanceof org.hibernate.exception.ConstraintViolationException)) {
+        while (cause != null && !(cause instanceof org.hibernate.exception.ConstraintViolationException)
+                && !(cause instanceof OptimisticLockException) && !(cause instanceof StaleStateException)) {
             cause = cause.getCause();
+        }
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+            return respond(Preconditions.changedMeanwhile(), uriInfo);
         }
         if (!(cause instanceof org.hibernate.exception.ConstraintViolationException violation)) {
             return unexpected(exception, uriInfo);

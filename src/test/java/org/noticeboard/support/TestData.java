@@ -77,6 +77,24 @@ public class TestData {
         return tokens.issueSession(user(role.wireName() + "-" + System.nanoTime() + "@example.org", role)).token();
     }
 
+    /** Makes every session token look as if it had run out an hour ago. */
+    @Transactional
+    public void expireSessions() {
+        entityManager.createNativeQuery("update access_tokens set expires_at = now() - interval '1 hour' "
+                + "where kind = 'session'").executeUpdate();
+    }
+
+    @Transactional
+    public <T> T find(Class<T> entity, long id) {
+        return entityManager.find(entity, id);
+    }
+
+    @Transactional
+    public long count(Class<?> entity) {
+        return entityManager.createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class)
+                .getSingleResult();
+    }
+
     @Transactional
     public void site(Consumer<SiteSettings> change) {
         change.accept(entityManager.find(SiteSettings.class, SiteSettings.ID));
