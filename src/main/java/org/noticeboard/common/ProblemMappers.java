@@ -66,6 +66,15 @@ public class ProblemMappers {
         return respond(malformedBody(exception), uriInfo);
     }
 
+    /**
+     * Unknown properties and values of the wrong type. Quarkus has a built-in mapper for exactly this type,
+     * which would win over {@link #malformedJson} and answer in its own format rather than as a problem.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedJson(MismatchedInputException exception, UriInfo uriInfo) {
+        return malformedJson(exception, uriInfo);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unauthenticated(AuthenticationFailedException exception, UriInfo uriInfo) {
         return respond(unauthorized("The bearer token is unknown, expired or revoked"), uriInfo);
