@@ -67,10 +67,13 @@ public class ProblemMappers {
         return respond(malformedBody(exception), uriInfo);
     }
 
-    /** Quarkus maps this subtype itself; naming it here puts the field-level problem first. */
+    /**
+     * Unknown properties and values of the wrong type. Quarkus has a built-in mapper for exactly this type,
+     * which would win over {@link #malformedJson} and answer in its own format rather than as a problem.
+     */
     @ServerExceptionMapper
     public RestResponse<Problem> mismatchedJson(MismatchedInputException exception, UriInfo uriInfo) {
-        return respond(malformedBody(exception), uriInfo);
+        return malformedJson(exception, uriInfo);
     }
 
     @ServerExceptionMapper

@@ -19,4 +19,9 @@ public record PageRequest(
         @Size(max = 2000) String summary,
         @Size(max = 500_000) @Schema(description = "HTML; sanitised on write") String bodyHtml,
         @Size(max = 300) String metaDescription) {
+
+    /** The same request with the position left out. */
+    PageRequest withoutPosition() {
+        return new PageRequest(title, slug, parentId, null, status, summary, bodyHtml, metaDescription);
+    }
 }

@@ -157,7 +157,12 @@ public class PageResource {
     public PageResponse patch(@Parameter(description = "The page's id") @RestPath long id,
                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
-        return pages.update(id, mergePatch.apply(pages.currentRequest(id), patch, PageRequest.class), ifMatch);
+        PageRequest current = pages.currentRequest(id);
+        if (patch != null && patch.has("parentId") && !patch.has("position")) {
+            // The current position counts among the old siblings: moved without one, the page goes last.
+            current = current.withoutPosition();
+        }
+        return pages.update(id, mergePatch.apply(current, patch, PageRequest.class), ifMatch);
     }
 
     @DELETE

@@ -107,27 +107,31 @@ public class PageService {
         String slug = slug(request, parent);
         String oldPath = page.path;
         String newPath = pathUnder(parent, slug);
-        if (!newPath.equals(oldPath)) {
+        boolean moves = !newPath.equals(oldPath);
+        if (moves) {
             requireFree(newPath, page.id);
+            // While the page's own row still has its old path, which the redirects are read from.
+            pages.moveSubtree(oldPath, newPath);
         }
-        if (!Objects.equals(parent, page.parent)) {
-            List<Page> oldSiblings = pages.siblings(page.parent);
+        Page oldParent = page.parent;
+        // Parent, slug and path change together: the table's checks tie them to each other, and the sibling
+        // queries below flush the page as it is at that moment.
+        page.parent = parent;
+        page.slug = slug;
+        page.path = newPath;
+        if (!Objects.equals(parent, oldParent)) {
+            List<Page> oldSiblings = pages.siblings(oldParent);
             oldSiblings.remove(page);
             renumber(oldSiblings);
-            page.parent = parent;
             place(page, pages.siblings(parent), request.position());
         } else if (request.position() != null && request.position() != page.position) {
             place(page, pages.siblings(parent), request.position());
         }
         applyContent(page, request);
-        if (!newPath.equals(oldPath)) {
-            pages.moveSubtree(oldPath, newPath);
-            page.slug = slug;
-            page.path = newPath;
-            pages.flush();
+        pages.flush();
+        if (moves) {
             pages.forgetFormerPaths(newPath);
         }
-        pages.flush();
         return response(page, true);
     }
 
