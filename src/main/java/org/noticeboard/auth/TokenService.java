@@ -1,10 +1,12 @@
 package org.noticeboard.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.ProblemException;
+import org.noticeboard.user.PasswordChanged;
 import org.noticeboard.user.User;
 import org.noticeboard.user.UserRepository;
 
@@ -89,6 +91,12 @@ public class TokenService {
     public void revokeSession(long tokenId) {
         tokens.findByIdOptional(tokenId).filter(token -> token.revokedAt == null)
                 .ifPresent(token -> token.revokedAt = Instant.now());
+    }
+
+    /** A new password ends the user's sessions; API tokens, made for scripts, stay until revoked. */
+    void endSessions(@Observes PasswordChanged change) {
+        tokens.update("revokedAt = ?1 where user.id = ?2 and kind = ?3 and revokedAt is null",
+                Instant.now(), change.userId(), TokenKind.SESSION);
     }
 
     private Issued issue(User user, TokenKind kind, String name, Instant expiresAt) {

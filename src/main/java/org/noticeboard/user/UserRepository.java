@@ -2,6 +2,7 @@ package org.noticeboard.user;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +17,12 @@ public class UserRepository implements PanacheRepository<User> {
         return find("email", email.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
     }
 
-    public long countAdmins() {
-        return count("role", Role.ADMIN);
+    /**
+     * Counts the admins with their rows locked until the transaction ends, so that two admins demoting or
+     * deleting each other at the same moment cannot both pass the last-admin check.
+     */
+    public long countAdminsLocked() {
+        return find("role", Role.ADMIN).withLock(LockModeType.PESSIMISTIC_WRITE).list().size();
     }
 
     /** Display names by id, in one statement, for the audit fields of editorial views. */

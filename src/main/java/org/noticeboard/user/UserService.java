@@ -1,6 +1,7 @@
 package org.noticeboard.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.EntityTags;
 import org.noticeboard.common.Preconditions;
@@ -16,11 +17,13 @@ public class UserService {
     private final UserRepository users;
     private final Passwords passwords;
     private final EntityTags entityTags;
+    private final Event<PasswordChanged> passwordChanges;
 
-    UserService(UserRepository users, Passwords passwords, EntityTags entityTags) {
+    UserService(UserRepository users, Passwords passwords, EntityTags entityTags, Event<PasswordChanged> passwordChanges) {
         this.users = users;
         this.passwords = passwords;
         this.entityTags = entityTags;
+        this.passwordChanges = passwordChanges;
     }
 
     @Transactional
@@ -100,7 +103,11 @@ public class UserService {
         user.displayName = request.displayName().strip();
         user.role = request.role();
         if (request.password() != null) {
+            boolean changed = user.passwordHash != null;
             user.passwordHash = passwords.hash(request.password());
+            if (changed) {
+                passwordChanges.fire(new PasswordChanged(user.id));
+            }
         }
     }
 
@@ -112,7 +119,7 @@ public class UserService {
     }
 
     private void requireAnotherAdmin(User user, String change) {
-        if (users.countAdmins() <= 1) {
+        if (users.countAdminsLocked() <= 1) {
             throw ProblemException.conflict("The last admin cannot be " + change + ": make someone else an admin first",
                     List.of(new Problem.Conflict("user", user.id, user.displayName, user.email)));
         }

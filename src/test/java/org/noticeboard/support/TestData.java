@@ -77,6 +77,14 @@ public class TestData {
         return tokens.issueSession(user(role.wireName() + "-" + System.nanoTime() + "@example.org", role)).token();
     }
 
+    /** Leaves only these users, e.g. to make them the only admins. */
+    @Transactional
+    public void deleteUsersExcept(long... keep) {
+        entityManager.createQuery("delete from User u where u.id not in :keep")
+                .setParameter("keep", java.util.Arrays.stream(keep).boxed().toList())
+                .executeUpdate();
+    }
+
     /** Makes every session token look as if it had run out an hour ago. */
     @Transactional
     public void expireSessions() {

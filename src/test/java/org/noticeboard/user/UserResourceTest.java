@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.noticeboard.support.TestData;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -592,6 +597,58 @@ class UserResourceTest {
 
     private RequestSpecification asAdmin() {
         return given().auth().oauth2(admin);
+    }
+
+    @Test
+    void aNewPasswordEndsTheUsersSessionsButNotTheirApiTokens() {
+        long id = createUser("sam@example.org", Role.EDITOR);
+        String session = signIn("sam@example.org", TestData.PASSWORD).then().statusCode(200).extract().path("access_token");
+        String apiToken = asAdmin().contentType(JSON).body(json("name", "Script", "userId", id)).post("/api/tokens")
+                .then().statusCode(201).extract().path("token");
+
+        patch(id, json("password", NEW_PASSWORD)).then().statusCode(200);
+
+        given().auth().oauth2(session).get("/api/auth/me").then().statusCode(401);
+        given().auth().oauth2(apiToken).get("/api/auth/me").then().statusCode(200);
+        signIn("sam@example.org", NEW_PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                data.reset();
+                long first = createUserAs(data.tokenFor(Role.ADMIN), "first" + round + "@example.org");
+                long second = createUserAs(data.tokenFor(Role.ADMIN), "second" + round + "@example.org");
+                data.deleteUsersExcept(first, second);
+                String firstToken = signIn("first" + round + "@example.org", TestData.PASSWORD).then().extract().path("access_token");
+                String secondToken = signIn("second" + round + "@example.org", TestData.PASSWORD).then().extract().path("access_token");
+                String firstTag = given().auth().oauth2(firstToken).get("/api/users/" + second).then().extract().header("ETag");
+                String secondTag = given().auth().oauth2(secondToken).get("/api/users/" + first).then().extract().header("ETag");
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> a = pool.submit(() -> demote(start, firstToken, second, firstTag));
+                Future<Integer> b = pool.submit(() -> demote(start, secondToken, first, secondTag));
+                start.countDown();
+
+                assertThat(List.of(a.get(), b.get())).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int demote(CountDownLatch start, String token, long target, String etag) throws InterruptedException {
+        start.await();
+        return given().auth().oauth2(token).header("If-Match", etag).contentType(MERGE_PATCH)
+                .body("{\"role\":\"editor\"}").patch("/api/users/" + target).statusCode();
+    }
+
+    private long createUserAs(String adminToken, String email) {
+        Map<String, Object> body = newUser(email, TestData.PASSWORD);
+        body.put("role", "admin");
+        return given().auth().oauth2(adminToken).contentType(JSON).body(body).post("/api/users")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private long myId() {
