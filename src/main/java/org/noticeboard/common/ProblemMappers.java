@@ -66,6 +66,15 @@ public class ProblemMappers {
         return respond(malformedBody(exception), uriInfo);
     }
 
+    /**
+     * Unknown properties and values of the wrong type. Quarkus REST has a built-in mapper for exactly this
+     * type, which would otherwise win over {@link #malformedJson} and answer with its own JSON naming classes.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedJson(MismatchedInputException exception, UriInfo uriInfo) {
+        return respond(malformedBody(exception), uriInfo);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unauthenticated(AuthenticationFailedException exception, UriInfo uriInfo) {
         return respond(unauthorized("The bearer token is unknown, expired or revoked"), uriInfo);
