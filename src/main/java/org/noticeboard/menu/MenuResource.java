@@ -188,7 +188,12 @@ public class MenuResource {
                                    @Parameter(description = "The item's id") @RestPath long id,
                                    @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                    JsonNode patch) {
-        MenuItemRequest changed = mergePatch.apply(menus.currentItemRequest(slug, id), patch, MenuItemRequest.class);
+        MenuItemRequest current = menus.currentItemRequest(slug, id);
+        if (patch != null && patch.has("parentId") && !patch.has("position")) {
+            // The old position means nothing under a new parent: like an added item, the moved one goes last.
+            current = new MenuItemRequest(current.label(), current.link(), current.parentId(), null);
+        }
+        MenuItemRequest changed = mergePatch.apply(current, patch, MenuItemRequest.class);
         return menus.updateItem(slug, id, changed, ifMatch);
     }
 
