@@ -3,6 +3,7 @@ package org.noticeboard.category;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -77,7 +78,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public RestResponse<CategoryResponse> create(@Valid CategoryRequest request) {
+    public RestResponse<CategoryResponse> create(@Valid @NotNull CategoryRequest request) {
         CategoryResponse created = categories.create(request);
         return Responses.created("/api/categories/" + created.slug(), created);
     }
@@ -96,7 +97,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public CategoryResponse update(@Parameter(description = "The category's slug") @RestPath String slug,
                                    @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                                   @Valid CategoryRequest request) {
+                                   @Valid @NotNull CategoryRequest request) {
         return categories.update(slug, request, ifMatch);
     }
 

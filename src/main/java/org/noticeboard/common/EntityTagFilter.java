@@ -16,8 +16,9 @@ import java.util.Set;
  */
 public class EntityTagFilter {
 
+    /** DELETE too: deleting a menu item answers with the menu, whose tag the next change to it needs. */
     private static final Set<String> TAGGED_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
-            HttpMethod.PUT, HttpMethod.PATCH);
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final EntityTags entityTags;
 

@@ -198,7 +198,10 @@ public class ProblemMappers {
         return response.build();
     }
 
-    /** {@code create.request.categories[1]} becomes {@code categories[1]}: the field as the client sent it. */
+    /**
+     * {@code create.request.categories[1]} becomes {@code categories[1]}, and {@code items[0].children[2].label}
+     * stays so: the field as the client sent it.
+     */
     private static String fieldPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
@@ -206,11 +209,12 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() == null) {
                 continue;
             }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                path.append(path.isEmpty() ? "" : ".").append(node.getName());
-            }
+            // A node inside a list carries its element's index, which belongs to the list before the node's name.
             if (node.getIndex() != null) {
                 path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
             }
         }
         return path.isEmpty() ? "(body)" : path.toString();

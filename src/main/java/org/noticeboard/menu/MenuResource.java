@@ -3,6 +3,7 @@ package org.noticeboard.menu;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -82,7 +83,7 @@ public class MenuResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
-    public RestResponse<MenuResponse> create(@Valid MenuRequest request) {
+    public RestResponse<MenuResponse> create(@Valid @NotNull MenuRequest request) {
         MenuResponse created = menus.create(request);
         return Responses.created("/api/menus/" + created.slug(), created);
     }
@@ -101,7 +102,7 @@ public class MenuResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public MenuResponse replace(@Parameter(description = "The menu's slug") @RestPath String slug,
                                 @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                                @Valid MenuRequest request) {
+                                @Valid @NotNull MenuRequest request) {
         return menus.replace(slug, request, ifMatch);
     }
 
@@ -165,7 +166,7 @@ public class MenuResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                               @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                                              @Valid MenuItemRequest request) {
+                                              @Valid @NotNull MenuItemRequest request) {
         MenuService.Added added = menus.addItem(slug, request, ifMatch);
         return Responses.created("/api/menus/" + slug + "/items/" + added.itemId(), added.menu());
     }
@@ -187,7 +188,12 @@ public class MenuResource {
                                    @Parameter(description = "The item's id") @RestPath long id,
                                    @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                    JsonNode patch) {
-        MenuItemRequest changed = mergePatch.apply(menus.currentItemRequest(slug, id), patch, MenuItemRequest.class);
+        MenuItemRequest current = menus.currentItemRequest(slug, id);
+        if (patch != null && patch.has("parentId") && !patch.has("position")) {
+            // The old position means nothing under a new parent: like an added item, the moved one goes last.
+            current = new MenuItemRequest(current.label(), current.link(), current.parentId(), null);
+        }
+        MenuItemRequest changed = mergePatch.apply(current, patch, MenuItemRequest.class);
         return menus.updateItem(slug, id, changed, ifMatch);
     }
 

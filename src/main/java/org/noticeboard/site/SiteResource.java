@@ -3,6 +3,7 @@ package org.noticeboard.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -60,7 +61,7 @@ public class SiteResource {
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public SiteResponse update(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                               @Valid SiteRequest request) {
+                               @Valid @NotNull SiteRequest request) {
         return site.update(request, ifMatch);
     }
 

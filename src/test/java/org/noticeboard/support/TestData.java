@@ -22,6 +22,7 @@ import org.noticeboard.user.User;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -229,6 +230,18 @@ public class TestData {
             item.linkType = LinkType.POST;
             item.post = post;
         };
+    }
+
+    /** Stored positions of a menu's top-level items (parent null) or of one item's children, in order. */
+    @Transactional
+    public List<Integer> menuItemPositions(String menuSlug, Long parentId) {
+        var positions = entityManager.createQuery("select i.position from MenuItem i where i.menu.slug = :menu and "
+                + (parentId == null ? "i.parent is null" : "i.parent.id = :parent") + " order by i.position, i.id", Integer.class)
+                .setParameter("menu", menuSlug);
+        if (parentId != null) {
+            positions.setParameter("parent", parentId);
+        }
+        return positions.getResultList();
     }
 
     private int siblingCount(Page parent) {
