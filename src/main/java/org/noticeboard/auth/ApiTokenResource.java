@@ -2,6 +2,7 @@ package org.noticeboard.auth;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,7 +52,7 @@ public class ApiTokenResource {
     @Operation(summary = "Create an API token (admins only); the response is the only time its secret is shown")
     @APIResponse(responseCode = "201", description = "Created; copy token now, it cannot be shown again")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public RestResponse<ApiTokenResponse> create(@Valid ApiTokenRequest request) {
+    public RestResponse<ApiTokenResponse> create(@Valid @NotNull ApiTokenRequest request) {
         long owner = request.userId() != null ? request.userId() : currentUser.idOrNull();
         TokenService.Issued issued = tokens.issueApiToken(owner, request.name(), request.expiresAt());
         return RestResponse.ResponseBuilder

@@ -3,6 +3,7 @@ package org.noticeboard.auth;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
@@ -57,7 +58,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong e-mail address or password")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
-    public RestResponse<TokenResponse> signIn(@Valid SignInRequest request, @Context HttpServerRequest http) {
+    public RestResponse<TokenResponse> signIn(@Valid @NotNull SignInRequest request, @Context HttpServerRequest http) {
         return issued(signIn.signIn(request.email(), request.password(), clientAddress(http)));
     }
 

@@ -3,6 +3,7 @@ package org.noticeboard.page;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -118,7 +119,7 @@ public class PageResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "Another page has this path")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public RestResponse<PageResponse> create(@Valid PageRequest request) {
+    public RestResponse<PageResponse> create(@Valid @NotNull PageRequest request) {
         PageResponse created = pages.create(request);
         return Responses.created("/api/pages/" + created.id(), created);
     }
@@ -137,7 +138,7 @@ public class PageResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public PageResponse update(@Parameter(description = "The page's id") @RestPath long id,
                                @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                               @Valid PageRequest request) {
+                               @Valid @NotNull PageRequest request) {
         return pages.update(id, request, ifMatch);
     }
 

@@ -3,6 +3,7 @@ package org.noticeboard.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -127,7 +128,7 @@ public class PostResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public RestResponse<PostResponse> create(@Valid PostRequest request) {
+    public RestResponse<PostResponse> create(@Valid @NotNull PostRequest request) {
         PostResponse created = posts.create(request);
         return Responses.created("/api/posts/" + created.id(), created);
     }
@@ -146,7 +147,7 @@ public class PostResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public PostResponse update(@Parameter(description = "The post's id") @RestPath long id,
                                @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                               @Valid PostRequest request) {
+                               @Valid @NotNull PostRequest request) {
         return posts.update(id, request, ifMatch);
     }
 

@@ -3,6 +3,7 @@ package org.noticeboard.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,7 +68,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "Another user has this e-mail address")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public RestResponse<UserResponse> create(@Valid UserRequest request) {
+    public RestResponse<UserResponse> create(@Valid @NotNull UserRequest request) {
         UserResponse created = users.create(request);
         return Responses.created("/api/users/" + created.id(), created);
     }
@@ -82,7 +83,7 @@ public class UserResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public UserResponse update(@Parameter(description = "The user's id") @RestPath long id,
                                @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                               @Valid UserRequest request) {
+                               @Valid @NotNull UserRequest request) {
         return users.update(id, request, ifMatch);
     }
 

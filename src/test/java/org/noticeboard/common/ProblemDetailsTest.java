@@ -1,7 +1,12 @@
 package org.noticeboard.common;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.noticeboard.support.TestData;
+import org.noticeboard.user.Role;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
@@ -11,6 +16,9 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ProblemDetailsTest {
+
+    @Inject
+    TestData data;
 
     @Test
     void unknownAddressIsANotFoundProblem() {
@@ -43,6 +51,17 @@ class ProblemDetailsTest {
                 .contentType("text/plain")
                 .body(containsString("Invalid query parameter"));
         when().get("/problems/made-up").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/posts", "/api/pages", "/api/categories", "/api/menus", "/api/users", "/api/tokens",
+            "/api/auth/token"})
+    void anEmptyBodyIsRefusedNotACrash(String path) {
+        given().auth().oauth2(data.tokenFor(Role.ADMIN)).contentType("application/json").body("")
+                .when().post(path)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("(body)"));
     }
 
     @Test
