@@ -39,6 +39,8 @@ import java.util.List;
 @Path("/api/categories")
 @Tag(name = "Categories")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.BEARER)
+@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class CategoryResource {
 
     private final CategoryService categories;
@@ -53,6 +55,7 @@ public class CategoryResource {
 
     @GET
     @Operation(summary = "List all categories by name, each with its number of published posts")
+    @SecurityRequirementsSet
     public List<CategoryResponse> list() {
         return categories.list();
     }
@@ -72,8 +75,6 @@ public class CategoryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Create a category (editors and admins)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
@@ -87,14 +88,10 @@ public class CategoryResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Replace a category (editors and admins)")
     @APIResponse(responseCode = "200", description = "The updated category")
     @APIResponse(responseCode = "409", description = "The slug is taken, or the parent is the category itself or below it")
-    @APIResponse(responseCode = "412", description = "The category changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public CategoryResponse update(@Parameter(description = "The category's slug") @RestPath String slug,
                                    @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull CategoryRequest request) {
@@ -105,15 +102,11 @@ public class CategoryResource {
     @Path("/{slug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Change some fields of a category (JSON Merge Patch; editors and admins)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = CategoryRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated category")
     @APIResponse(responseCode = "409", description = "The slug is taken, or the parent is the category itself or below it")
-    @APIResponse(responseCode = "412", description = "The category changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public CategoryResponse patch(@Parameter(description = "The category's slug") @RestPath String slug,
                                   @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                   JsonNode patch) {
@@ -123,13 +116,9 @@ public class CategoryResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Delete a category (editors and admins); its posts stay, without it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has subcategories, or menu items link to it; they are listed")
-    @APIResponse(responseCode = "412", description = "The category changed since you read it; nothing was changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@Parameter(description = "The category's slug") @RestPath String slug,
                        @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the category",

@@ -4,13 +4,15 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.Map;
 
 /**
- * Documents every error response as problem details, so resources only state which error codes they
- * answer and why.
+ * Documents every error response as problem details, and adds the answers every conditional write
+ * gives, so that resources only state the error codes particular to them.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -18,15 +20,31 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
-        if (operation.getResponses() == null) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
             return operation;
         }
-        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+        if (takesIfMatch(operation)) {
+            addIfAbsent(responses, "412", "The resource changed since you read it: nothing was changed. Read it again and retry");
+            addIfAbsent(responses, "428", "If-Match is missing: send the ETag of your last read");
+        }
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
                 entry.getValue().setContent(problemContent());
             }
         }
         return operation;
+    }
+
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.HEADER && "If-Match".equals(parameter.getName()));
+    }
+
+    private static void addIfAbsent(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
     }
 
     private static Content problemContent() {

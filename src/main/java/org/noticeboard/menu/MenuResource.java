@@ -40,6 +40,8 @@ import java.util.List;
 @Path("/api/menus")
 @Tag(name = "Menus")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.BEARER)
+@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class MenuResource {
 
     private final MenuService menus;
@@ -77,8 +79,6 @@ public class MenuResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Create a menu, optionally with its whole tree (admins only)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
@@ -92,14 +92,10 @@ public class MenuResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Replace a menu's name and whole tree in one request (admins only)")
     @APIResponse(responseCode = "200", description = "The new menu; its items have new ids")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
-    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public MenuResponse replace(@Parameter(description = "The menu's slug") @RestPath String slug,
                                 @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull MenuRequest request) {
@@ -110,14 +106,10 @@ public class MenuResource {
     @Path("/{slug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Rename a menu or change its slug (JSON Merge Patch; admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MenuNameRequest.class)))
     @APIResponse(responseCode = "200", description = "The renamed menu")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
-    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public MenuResponse rename(@Parameter(description = "The menu's slug") @RestPath String slug,
                                @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                JsonNode patch) {
@@ -129,12 +121,8 @@ public class MenuResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Delete a menu and all its items (admins only)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@Parameter(description = "The menu's slug") @RestPath String slug,
                        @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
         menus.delete(slug, ifMatch);
@@ -157,13 +145,9 @@ public class MenuResource {
     @Path("/{slug}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Add an item to a menu (admins only); answers with the whole menu")
     @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu")
-    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                               @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull MenuItemRequest request) {
@@ -175,15 +159,11 @@ public class MenuResource {
     @Path("/{slug}/items/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Rename, relink or move an item (JSON Merge Patch; admins only); answers with the whole menu")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MenuItemRequest.class)))
     @APIResponse(responseCode = "200", description = "The menu after the change")
     @APIResponse(responseCode = "409", description = "The item would move below itself")
-    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public MenuResponse updateItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                    @Parameter(description = "The item's id") @RestPath long id,
                                    @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
@@ -200,12 +180,8 @@ public class MenuResource {
     @DELETE
     @Path("/{slug}/items/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Remove an item (admins only); its children take its place. Answers with the whole menu")
     @APIResponse(responseCode = "200", description = "The menu after the change")
-    @APIResponse(responseCode = "412", description = "The menu changed since you read it; nothing was changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public MenuResponse deleteItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                    @Parameter(description = "The item's id") @RestPath long id,
                                    @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {

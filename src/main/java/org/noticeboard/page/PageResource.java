@@ -44,6 +44,8 @@ import org.noticeboard.common.Roles;
 @Path("/api/pages")
 @Tag(name = "Pages")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.BEARER)
+@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class PageResource {
 
     private final PageService pages;
@@ -113,8 +115,6 @@ public class PageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Create a page (editors and admins)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "Another page has this path")
@@ -128,14 +128,10 @@ public class PageResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Replace a page (editors and admins); a new parent, position or slug moves its whole subtree")
     @APIResponse(responseCode = "200", description = "The updated page")
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
-    @APIResponse(responseCode = "412", description = "The page changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public PageResponse update(@Parameter(description = "The page's id") @RestPath long id,
                                @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PageRequest request) {
@@ -146,15 +142,11 @@ public class PageResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Change some fields of a page, or move it (JSON Merge Patch; editors and admins)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PageRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated page")
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
-    @APIResponse(responseCode = "412", description = "The page changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public PageResponse patch(@Parameter(description = "The page's id") @RestPath long id,
                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
@@ -169,13 +161,9 @@ public class PageResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Delete a page that has no child pages (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has child pages, or menu items link to it; they are listed")
-    @APIResponse(responseCode = "412", description = "The page changed since you read it; nothing was changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@Parameter(description = "The page's id") @RestPath long id,
                        @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the page",

@@ -45,6 +45,8 @@ import org.noticeboard.common.Roles;
 @Path("/api/posts")
 @Tag(name = "Posts")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.BEARER)
+@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class PostResource {
 
     private final PostService posts;
@@ -122,8 +124,6 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Create a post (editors and admins)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
@@ -137,14 +137,10 @@ public class PostResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Replace a post (editors and admins); a changed slug keeps the old one redirecting")
     @APIResponse(responseCode = "200", description = "The updated post")
     @APIResponse(responseCode = "409", description = "The slug is taken")
-    @APIResponse(responseCode = "412", description = "The post changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public PostResponse update(@Parameter(description = "The post's id") @RestPath long id,
                                @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PostRequest request) {
@@ -155,15 +151,11 @@ public class PostResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Change some fields of a post (JSON Merge Patch; editors and admins)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PostRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated post")
     @APIResponse(responseCode = "409", description = "The slug is taken")
-    @APIResponse(responseCode = "412", description = "The post changed since you read it; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public PostResponse patch(@Parameter(description = "The post's id") @RestPath long id,
                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
@@ -173,13 +165,9 @@ public class PostResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Delete a post (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Menu items link to the post; they are listed")
-    @APIResponse(responseCode = "412", description = "The post changed since you read it; nothing was changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@Parameter(description = "The post's id") @RestPath long id,
                        @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the post",

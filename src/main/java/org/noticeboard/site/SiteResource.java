@@ -29,6 +29,8 @@ import org.noticeboard.common.Roles;
 @Path("/api/site")
 @Tag(name = "Site")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.BEARER)
+@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class SiteResource {
 
     private final SiteService site;
@@ -53,13 +55,9 @@ public class SiteResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Replace the site settings (admins only)")
     @APIResponse(responseCode = "200", description = "The new settings")
-    @APIResponse(responseCode = "412", description = "The settings changed since you read them; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public SiteResponse update(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull SiteRequest request) {
         return site.update(request, ifMatch);
@@ -68,14 +66,10 @@ public class SiteResource {
     @PATCH
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(summary = "Change some site settings (JSON Merge Patch; admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SiteRequest.class)))
     @APIResponse(responseCode = "200", description = "The new settings")
-    @APIResponse(responseCode = "412", description = "The settings changed since you read them; nothing was changed")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public SiteResponse patch(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class), ifMatch);

@@ -79,8 +79,6 @@ public class UserResource {
     @Operation(summary = "Replace a user (admins only); leave out password to keep it")
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
-    @APIResponse(responseCode = "412", description = "The user changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public UserResponse update(@Parameter(description = "The user's id") @RestPath long id,
                                @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull UserRequest request) {
@@ -94,8 +92,6 @@ public class UserResource {
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = UserRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
-    @APIResponse(responseCode = "412", description = "The user changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public UserResponse patch(@Parameter(description = "The user's id") @RestPath long id,
                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
@@ -107,8 +103,6 @@ public class UserResource {
     @Operation(summary = "Delete a user and revoke their tokens (admins only); their content stays")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "This is the last admin")
-    @APIResponse(responseCode = "412", description = "The user changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@Parameter(description = "The user's id") @RestPath long id,
                        @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
         users.delete(id, ifMatch);
