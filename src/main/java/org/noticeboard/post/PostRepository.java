@@ -38,6 +38,14 @@ public class PostRepository implements PanacheRepository<Post> {
                 .getResultList();
     }
 
+    /** The newest public posts, bodies included, for feeds. */
+    public List<Post> latestPublic(Long categoryId, int limit, Instant now) {
+        return query("select p from Post p ", new Filter(PostStatusFilter.PUBLISHED, categoryId, null, null), now,
+                Post.class, " order by p.publishedAt desc, p.id desc")
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     public Map<Long, List<CategoryLink>> categoriesOf(Collection<Long> postIds) {
         Map<Long, List<CategoryLink>> byPost = new LinkedHashMap<>();
         if (postIds.isEmpty()) {

@@ -11,7 +11,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.noticeboard.common.Roles;
+
+import java.util.Date;
 
 @Path("/api/site")
 @Tag(name = "Site")
@@ -48,8 +53,9 @@ public class SiteResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    public SiteResponse get() {
-        return site.read(currentUser.isEditor());
+    public RestResponse<SiteResponse> get(@Context UriInfo uriInfo) {
+        SiteResponse settings = site.read(uriInfo.getBaseUri(), currentUser.isEditor());
+        return RestResponse.ResponseBuilder.ok(settings).lastModified(Date.from(settings.updatedAt())).build();
     }
 
     @PUT
@@ -59,8 +65,8 @@ public class SiteResource {
     @APIResponse(responseCode = "200", description = "The new settings")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public SiteResponse update(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                               @Valid @NotNull SiteRequest request) {
-        return site.update(request, ifMatch);
+                               @Valid @NotNull SiteRequest request, @Context UriInfo uriInfo) {
+        return site.update(request, ifMatch, uriInfo.getBaseUri());
     }
 
     @PATCH
@@ -71,7 +77,7 @@ public class SiteResource {
     @APIResponse(responseCode = "200", description = "The new settings")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public SiteResponse patch(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
-                              JsonNode patch) {
-        return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class), ifMatch);
+                              JsonNode patch, @Context UriInfo uriInfo) {
+        return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class), ifMatch, uriInfo.getBaseUri());
     }
 }

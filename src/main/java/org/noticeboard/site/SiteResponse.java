@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.user.Audit;
 
+import java.net.URI;
+import java.time.Instant;
+
 /** What any visitor may know about the site. */
 @Schema(name = "Site")
 public record SiteResponse(
@@ -19,11 +22,31 @@ public record SiteResponse(
         @Schema(description = "IANA time zone in which dates are shown and archives are grouped",
                 examples = "Europe/London") String timezone,
         CommentDefaults comments,
+        @Schema(description = "The site's feeds, for <link rel=\"alternate\"> discovery") Feeds feeds,
+        @Schema(description = "When the settings last changed") Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "When and by whom the settings last changed: only for signed-in editors") Audit audit) {
 
     public record Contact(@Email @Size(max = 320) String email, @Size(max = 50) String phone,
                           @Size(max = 500) String address) {
+    }
+
+    /** Absolute feed addresses; a category's feeds replace {slug} with its slug. */
+    @Schema(name = "Feeds")
+    public record Feeds(
+            @Schema(description = "RSS 2.0 of all posts") String rss,
+            @Schema(description = "Atom 1.0 of all posts") String atom,
+            @Schema(description = "JSON Feed 1.1 of all posts") String json,
+            @Schema(description = "RSS 2.0 of one category", examples = "https://api.example.org/api/feeds/categories/{slug}.rss")
+            String categoryRss,
+            @Schema(description = "Atom 1.0 of one category") String categoryAtom,
+            @Schema(description = "JSON Feed 1.1 of one category") String categoryJson) {
+
+        static Feeds at(URI apiBase) {
+            String feeds = apiBase.resolve("api/feeds/").toString();
+            return new Feeds(feeds + "posts.rss", feeds + "posts.atom", feeds + "posts.json",
+                    feeds + "categories/{slug}.rss", feeds + "categories/{slug}.atom", feeds + "categories/{slug}.json");
+        }
     }
 
     @Schema(name = "CommentDefaults")
@@ -35,19 +58,26 @@ public record SiteResponse(
             @Schema(description = "Whether comments wait for a moderator before they appear") boolean moderationRequired) {
     }
 
-    static SiteResponse from(SiteSettings settings, Audit audit) {
-        return new SiteResponse(settings.name, settings.tagline, settings.about,
-                new Contact(settings.contactEmail, settings.contactPhone, settings.contactAddress),
-                settings.siteUrl, settings.timezone,
-                new CommentDefaults(settings.commentsOpenByDefault, settings.commentsAutoCloseDays,
-                        settings.commentsRequireModeration), audit);
+    static SiteResponse from(SiteSettings settings, URI apiBase, Audit audit) {
+        return new SiteResponse(settings.name, settings.tagline, settings.about, contact(settings),
+                settings.siteUrl, settings.timezone, commentDefaults(settings), Feeds.at(apiBase), settings.updatedAt, audit);
     }
 
     SiteResponse withoutAudit() {
-        return new SiteResponse(name, tagline, about, contact, url, timezone, comments, null);
+        return new SiteResponse(name, tagline, about, contact, url, timezone, comments, feeds, updatedAt, null);
     }
 
-    SiteRequest asRequest() {
-        return new SiteRequest(name, tagline, about, contact, url, timezone, comments);
+    static SiteRequest asRequest(SiteSettings settings) {
+        return new SiteRequest(settings.name, settings.tagline, settings.about, contact(settings), settings.siteUrl,
+                settings.timezone, commentDefaults(settings));
+    }
+
+    private static Contact contact(SiteSettings settings) {
+        return new Contact(settings.contactEmail, settings.contactPhone, settings.contactAddress);
+    }
+
+    private static CommentDefaults commentDefaults(SiteSettings settings) {
+        return new CommentDefaults(settings.commentsOpenByDefault, settings.commentsAutoCloseDays,
+                settings.commentsRequireModeration);
     }
 }

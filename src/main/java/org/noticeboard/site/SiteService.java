@@ -8,6 +8,7 @@ import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.user.AuditTrail;
 
+import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,16 +33,19 @@ public class SiteService {
         return settings.get();
     }
 
-    /** @param editorial whether to include when and by whom the settings last changed */
+    /**
+     * @param apiBase   the API's base URL, for the feeds' addresses
+     * @param editorial whether to include when and by whom the settings last changed
+     */
     @Transactional
-    public SiteResponse read(boolean editorial) {
+    public SiteResponse read(URI apiBase, boolean editorial) {
         SiteSettings site = settings.get();
-        return SiteResponse.from(site, editorial ? auditTrail.of(null, null, site.updatedAt, site.updatedBy) : null);
+        return SiteResponse.from(site, apiBase, editorial ? auditTrail.of(null, null, site.updatedAt, site.updatedBy) : null);
     }
 
     @Transactional
-    public SiteResponse update(SiteRequest request, String ifMatch) {
-        SiteResponse current = read(true);
+    public SiteResponse update(SiteRequest request, String ifMatch, URI apiBase) {
+        SiteResponse current = read(apiBase, true);
         Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
         try {
             ZoneId.of(request.timezone());
@@ -62,12 +66,12 @@ public class SiteService {
         site.commentsRequireModeration = request.comments().moderationRequired();
         site.updatedBy = currentUser.idOrNull();
         settings.flush();
-        return read(true);
+        return read(apiBase, true);
     }
 
     @Transactional
     public SiteRequest currentRequest() {
-        return read(false).asRequest();
+        return SiteResponse.asRequest(settings.get());
     }
 
     private static String blankToNull(String text) {

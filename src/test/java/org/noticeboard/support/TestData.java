@@ -99,6 +99,11 @@ public class TestData {
     }
 
     @Transactional
+    public void delete(Object entity) {
+        entityManager.remove(entityManager.merge(entity));
+    }
+
+    @Transactional
     public long count(Class<?> entity) {
         return entityManager.createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class)
                 .getSingleResult();
