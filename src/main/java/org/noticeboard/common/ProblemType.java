@@ -23,6 +23,9 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Not allowed", 403,
             "You are signed in, but your role may not do this. Editors manage posts, pages and categories; admins "
                     + "manage everything."),
+    ORIGIN_NOT_ALLOWED("origin-not-allowed", "Origin not allowed", 403,
+            "A browser on another site tried to write. Writes from web pages are accepted only from the origins "
+                    + "listed in NOTICEBOARD_ADMIN_ORIGINS; reading is open to every site."),
     TOO_MANY_REQUESTS("too-many-requests", "Too many attempts", 429,
             "Too many failed sign-ins for this account or from this address; try again after Retry-After seconds."),
     CONFLICT("conflict", "Conflict", 409,
@@ -42,6 +45,8 @@ public enum ProblemType {
             "The request body's Content-Type is not one this operation accepts."),
     HTTP_ERROR("http-error", "HTTP error", 400,
             "A protocol-level error; the status and detail say which."),
+    FORMAT_NOT_IMPLEMENTED("format-not-implemented", "Format not implemented", 501,
+            "oEmbed responses are served as JSON only (format=json), as the oEmbed specification allows."),
     INTERNAL_ERROR("internal-error", "Internal server error", 500,
             "Something failed on the server. The detail carries a reference to quote when reporting it.");
 

@@ -1,0 +1,108 @@
+package org.noticeboard.common;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * HTTP caching for every response of the API, in one place. Each successful body is serialised once, here,
+ * and tagged with the hash of those bytes, so the ETag always describes exactly what was sent and is the same
+ * on every instance. Public reads may be kept by browsers and CDNs for a short while and revalidated with
+ * If-None-Match or If-Modified-Since (304, no body); responses to requests that carry credentials depend on
+ * who asks, so nothing may keep them.
+ */
+public class HttpCachingFilter {
+
+    /** DELETE too: deleting a menu item answers with the menu, whose tag the next change to it needs. */
+    private static final Set<String> TAGGED_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    private final EntityTags entityTags;
+    private final String publicCacheControl;
+
+    HttpCachingFilter(EntityTags entityTags,
+                      @ConfigProperty(name = "noticeboard.cache.max-age", defaultValue = "60s") Duration maxAge,
+                      @ConfigProperty(name = "noticeboard.cache.stale-while-revalidate", defaultValue = "300s")
+                      Duration staleWhileRevalidate) {
+        this.entityTags = entityTags;
+        this.publicCacheControl = "public, max-age=" + maxAge.toSeconds()
+                + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
+    }
+
+    @ServerResponseFilter
+    public void cache(ContainerRequestContext request, ContainerResponseContext response) {
+        boolean signedIn = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        if (signedIn) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        }
+        byte[] body = response.getStatus() / 100 == 2 && TAGGED_METHODS.contains(request.getMethod())
+                ? serialise(response.getEntity(), response.getMediaType()) : null;
+        if (body == null) {
+            return;
+        }
+        String entityTag = EntityTags.of(body);
+        response.setEntity(body, null, response.getMediaType());
+        response.getHeaders().putSingle(HttpHeaders.ETAG, entityTag);
+        if (!READ_METHODS.contains(request.getMethod())) {
+            return;
+        }
+        if (!signedIn) {
+            response.getHeaders().putIfAbsent(HttpHeaders.CACHE_CONTROL, java.util.List.of(publicCacheControl));
+            response.getHeaders().add(HttpHeaders.VARY, "Accept-Encoding, Authorization");
+        }
+        if (notModified(request, entityTag, response.getHeaderString(HttpHeaders.LAST_MODIFIED))) {
+            response.setStatus(304);
+            response.setEntity(null);
+        }
+    }
+
+    private byte[] serialise(Object entity, MediaType type) {
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (entity == null || entity instanceof byte[] || type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return null;
+        }
+        return entityTags.serialize(entity);
+    }
+
+    /** RFC 9110: If-None-Match (weak comparison) wins over If-Modified-Since, which counts in whole seconds. */
+    private static boolean notModified(ContainerRequestContext request, String entityTag, String lastModified) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            String opaque = weak(entityTag);
+            return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                    .anyMatch(tag -> tag.equals("*") || weak(tag).equals(opaque));
+        }
+        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null || lastModified == null) {
+            return false;
+        }
+        try {
+            return !httpDate(lastModified).isAfter(httpDate(ifModifiedSince));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String weak(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    private static ZonedDateTime httpDate(String value) {
+        return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+    }
+}
