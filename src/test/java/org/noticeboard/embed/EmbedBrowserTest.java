@@ -1,0 +1,238 @@
+package org.noticeboard.embed;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.category.Category;
+import org.noticeboard.support.TestData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The widget as a partner site gets it: a page served from another origin, loaded in real headless
+ * Chromium, must show what the API says. Skipped where Chromium is not installed, unless
+ * NOTICEBOARD_REQUIRE_BROWSER_TESTS=true (CI), where that is a failure.
+ */
+@QuarkusTest
+class EmbedBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String SITE = "https://www.bprcvs.example";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+    /** Reads what the widget rendered inside its shadow root. */
+    private static final String RENDERED_POSTS = """
+            const root = document.querySelector(arguments[0]).shadowRoot;
+            return root ? [...root.querySelectorAll('li')].map(li => ({
+                title: li.querySelector('a').textContent, href: li.querySelector('a').href,
+                datetime: li.querySelector('time').getAttribute('datetime'), date: li.querySelector('time').textContent,
+                display: getComputedStyle(li).display, color: getComputedStyle(li.querySelector('a')).color})) : null;""";
+
+    private static ChromeDriver browser;
+    private static HttpServer partner;
+    private static final Map<String, String> PARTNER_PAGES = new ConcurrentHashMap<>();
+
+    @TestHTTPResource("/")
+    URL api;
+
+    @Inject
+    TestData data;
+
+    @BeforeAll
+    static void startBrowserAndPartnerSite() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Browser tests need Chromium and ChromeDriver: apt-get install chromium chromium-driver";
+            if ("true".equals(System.getenv("NOTICEBOARD_REQUIRE_BROWSER_TESTS"))) {
+                fail(message);
+            }
+            abort(message);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=820,900",
+                "--user-data-dir=" + Files.createTempDirectory("noticeboard-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        partner.createContext("/", exchange -> {
+            byte[] page = PARTNER_PAGES.getOrDefault(exchange.getRequestURI().getPath(), "not found")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(PARTNER_PAGES.containsKey(exchange.getRequestURI().getPath()) ? 200 : 404, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        partner.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (partner != null) {
+            partner.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void news() {
+        data.reset();
+        data.site(site -> {
+            site.name = "BPRCVS";
+            site.siteUrl = SITE;
+        });
+        Category pendle = data.category("What's On In Pendle");
+        data.post("Pendle Walk", post -> {
+            post.publishedAt = Instant.parse("2025-07-16T09:00:00Z");
+            post.excerpt = "A walk round Pendle Hill.";
+        }, pendle);
+        data.post("Burnley Fair", post -> {
+            post.publishedAt = Instant.parse("2025-08-01T10:30:00Z");
+            post.excerpt = "Stalls, music and food.";
+        });
+        data.post("Rossendale Market", post -> {
+            post.publishedAt = Instant.parse("2025-06-01T23:30:00Z");
+            post.excerpt = "Local growers every Saturday.";
+        }, pendle);
+        data.draft("Not Yet");
+    }
+
+    @Test
+    void theScriptWidgetShowsWhatTheApiSays() throws IOException {
+        openPartnerPage("/news.html", """
+                <style>a { color: rgb(255, 0, 0) } li { display: none }</style>
+                <p><a id="partner-link" href="/">The partner's own link</a></p>
+                <div data-noticeboard-news data-limit="5" style="--nb-link-color: rgb(0, 90, 40)"></div>
+                <script src="%sembed/news.js" async></script>""".formatted(api));
+
+        List<Map<String, String>> shown = renderedPosts("[data-noticeboard-news]");
+        List<Map<String, Object>> fromApi = given().get(api + "api/posts?perPage=5").jsonPath().getList("items");
+
+        assertSameAsApi(shown, fromApi);
+        assertThat(shown).allSatisfy(post -> {
+            assertThat(post.get("display")).as("the partner's CSS does not reach in").isEqualTo("list-item");
+            assertThat(post.get("color")).as("themed through a custom property").isEqualTo("rgb(0, 90, 40)");
+        });
+        assertThat(browser.findElement(By.id("partner-link")).getCssValue("color"))
+                .as("the widget's CSS does not leak out").isEqualTo("rgba(255, 0, 0, 1)");
+        assertThat(browser.manage().getCookies()).isEmpty();
+        WebElement widget = browser.findElement(By.cssSelector("[data-noticeboard-news]"));
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "widget.png"), widget.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theWidgetFiltersByCategory() {
+        openPartnerPage("/pendle.html", """
+                <div data-noticeboard-news data-category="whats-on-in-pendle" data-limit="3"></div>
+                <script src="%sembed/news.js" async></script>""".formatted(api));
+
+        List<Map<String, String>> shown = renderedPosts("[data-noticeboard-news]");
+
+        assertSameAsApi(shown, given().get(api + "api/posts?perPage=3&category=whats-on-in-pendle").jsonPath().getList("items"));
+        assertThat(shown).extracting(post -> post.get("title")).containsExactly("Pendle Walk", "Rossendale Market");
+    }
+
+    @Test
+    void theIframeShowsWhatTheApiSays() {
+        openPartnerPage("/iframe.html", """
+                <iframe id="news" title="Latest news" src="%sembed/news?limit=5" width="600" height="600"></iframe>"""
+                .formatted(api));
+        browser.switchTo().frame("news");
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.cssSelector("li")).isEmpty());
+            List<Map<String, String>> shown = browser.findElements(By.cssSelector("li")).stream().map(item -> Map.of(
+                    "title", item.findElement(By.tagName("a")).getText(),
+                    "href", item.findElement(By.tagName("a")).getAttribute("href"),
+                    "datetime", item.findElement(By.tagName("time")).getAttribute("datetime"),
+                    "date", item.findElement(By.tagName("time")).getText())).toList();
+            assertSameAsApi(shown, given().get(api + "api/posts?perPage=5").jsonPath().getList("items"));
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void whenTheApiCannotBeReachedTheWidgetOffersALinkToTheNews() {
+        openPartnerPage("/down.html", """
+                <div data-noticeboard-news data-api="http://127.0.0.1:9"></div>
+                <script src="%sembed/news.js" async></script>""".formatted(api));
+
+        Object fallback = new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> ((JavascriptExecutor) driver)
+                .executeScript("""
+                        const root = document.querySelector('[data-noticeboard-news]').shadowRoot;
+                        const link = root && root.querySelector('a');
+                        return link && root.querySelectorAll('li').length === 0
+                            ? { href: link.href, text: link.textContent } : null;"""));
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> link = (Map<String, String>) fallback;
+        assertThat(link.get("href")).isEqualTo(SITE + "/news");
+        assertThat(link.get("text")).isEqualTo("Read the latest news from BPRCVS");
+    }
+
+    private void openPartnerPage(String path, String body) {
+        PARTNER_PAGES.put(path, "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Partner</title>"
+                + "</head><body>" + body + "</body></html>");
+        String address = "http://127.0.0.1:" + partner.getAddress().getPort() + path;
+        assertThat(address).as("the partner page is on another origin than the API").doesNotStartWith(api.toString());
+        browser.get(address);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> renderedPosts(String selector) {
+        return (List<Map<String, String>>) new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            Object posts = ((JavascriptExecutor) driver).executeScript(RENDERED_POSTS, selector);
+            return posts instanceof List<?> list && !list.isEmpty() ? list : null;
+        });
+    }
+
+    private static void assertSameAsApi(List<Map<String, String>> shown, List<Map<String, Object>> fromApi) {
+        assertThat(shown).hasSameSizeAs(fromApi);
+        for (int i = 0; i < fromApi.size(); i++) {
+            Map<String, Object> post = fromApi.get(i);
+            Instant published = Instant.parse((String) post.get("publishedAt"));
+            assertThat(shown.get(i)).containsEntry("title", (String) post.get("title"))
+                    .containsEntry("href", SITE + post.get("path"))
+                    .containsEntry("datetime", (String) post.get("publishedAt"))
+                    .containsEntry("date", DATE.format(published.atZone(ZoneId.of("Europe/London"))));
+        }
+    }
+}
