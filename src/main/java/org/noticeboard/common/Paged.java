@@ -3,7 +3,6 @@ package org.noticeboard.common;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** The one shape of every paged list. */
 public record Paged<T>(
@@ -16,9 +15,5 @@ public record Paged<T>(
     public static <T> Paged<T> of(List<T> items, Paging request, long total) {
         int totalPages = (int) ((total + request.perPage() - 1) / request.perPage());
         return new Paged<>(items, request.page(), request.perPage(), total, totalPages);
-    }
-
-    public <R> Paged<R> map(Function<T, R> mapper) {
-        return new Paged<>(items.stream().map(mapper).toList(), page, perPage, total, totalPages);
     }
 }

@@ -9,7 +9,6 @@ public final class Slugs {
 
     public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public static final String MESSAGE = "must be lower-case letters and digits in words joined by single hyphens, e.g. summer-fair";
-    private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`]");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
@@ -24,9 +23,5 @@ public final class Slugs {
         int start = slug.startsWith("-") ? 1 : 0;
         int end = slug.endsWith("-") && slug.length() > start ? slug.length() - 1 : slug.length();
         return slug.substring(start, Math.max(start, end));
-    }
-
-    public static boolean isValid(String slug) {
-        return slug != null && VALID.matcher(slug).matches();
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.noticeboard.support.InertHtml.assertOnlySafeCss;
+import static org.noticeboard.support.InertHtml.browserNormalised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HtmlSanitizerTest {
@@ -29,8 +31,6 @@ class HtmlSanitizerTest {
             "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
             "select", "textarea", "svg", "math", "meta", "base", "link", "template", "noscript", "xmp", "video",
             "audio", "source", "details", "marquee", "title");
-    private static final Set<String> ALLOWED_CSS_PROPERTIES = Set.of(
-            "text-align", "font-weight", "font-style", "text-decoration");
 
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
@@ -354,25 +354,5 @@ class HtmlSanitizerTest {
         return link.attr("rel");
     }
 
-    /** What a browser makes of a URL attribute's scheme: it ignores whitespace and control characters. */
-    private static String browserNormalised(String value) {
-        StringBuilder kept = new StringBuilder();
-        value.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && !Character.isSpaceChar(c))
-                .forEach(kept::appendCodePoint);
-        return kept.toString().toLowerCase(Locale.ROOT);
-    }
 
-    private static void assertOnlySafeCss(String style, String html) {
-        String lower = style.toLowerCase(Locale.ROOT);
-        assertThat(lower).as("style in %s", html)
-                .doesNotContain("url(").doesNotContain("expression").doesNotContain("\\").doesNotContain("/*");
-        for (String declaration : lower.split(";")) {
-            if (declaration.isBlank()) {
-                continue;
-            }
-            String property = declaration.substring(0, Math.max(declaration.indexOf(':'), 0)).strip();
-            assertThat(ALLOWED_CSS_PROPERTIES).as("CSS %s in %s", declaration, html).contains(property);
-        }
-    }
 }
