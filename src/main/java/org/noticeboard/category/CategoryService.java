@@ -9,6 +9,7 @@ import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Slugs;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.user.AuditTrail;
 
 import java.util.List;
@@ -20,13 +21,15 @@ public class CategoryService {
     private final AuditTrail auditTrail;
     private final EntityTags entityTags;
     private final Event<ContentDeletion> deletions;
+    private final WriteLocks locks;
 
     CategoryService(CategoryRepository categories, AuditTrail auditTrail, EntityTags entityTags,
-                    Event<ContentDeletion> deletions) {
+                    Event<ContentDeletion> deletions, WriteLocks locks) {
         this.categories = categories;
         this.auditTrail = auditTrail;
         this.entityTags = entityTags;
         this.deletions = deletions;
+        this.locks = locks;
     }
 
     @Transactional
@@ -43,6 +46,7 @@ public class CategoryService {
 
     @Transactional
     public CategoryResponse create(CategoryRequest request) {
+        locks.lock(WriteLocks.Scope.CATEGORIES);
         Category category = new Category();
         apply(category, request);
         categories.persist(category);
@@ -52,6 +56,7 @@ public class CategoryService {
 
     @Transactional
     public CategoryResponse update(String slug, CategoryRequest request, String ifMatch) {
+        locks.lock(WriteLocks.Scope.CATEGORIES);
         Category category = editable(slug, ifMatch);
         apply(category, request);
         categories.flush();
@@ -66,6 +71,7 @@ public class CategoryService {
     /** Posts lose the category; subcategories must be moved or deleted first. */
     @Transactional
     public void delete(String slug, String ifMatch, boolean removeMenuLinks) {
+        locks.lock(WriteLocks.Scope.CATEGORIES);
         Category category = editable(slug, ifMatch);
         List<Category> children = categories.list("parent", category);
         if (!children.isEmpty()) {
@@ -91,10 +97,7 @@ public class CategoryService {
 
     /** Checks everything before changing anything, so that no query flushes a half-applied change. */
     private void apply(Category category, CategoryRequest request) {
-        String slug = request.slug() != null ? request.slug() : Slugs.slugify(request.name());
-        if (slug.isEmpty()) {
-            throw ProblemException.invalidField("slug", "cannot be made from this name; give one");
-        }
+        String slug = request.slug() != null ? request.slug() : generatedSlug(category, request.name());
         categories.findBySlug(slug).filter(other -> !other.equals(category)).ifPresent(other -> {
             throw ProblemException.conflict("Another category already has the slug '" + slug + "'",
                     List.of(new Problem.Conflict("category", other.id, other.name, "/api/categories/" + other.slug)));
@@ -105,6 +108,16 @@ public class CategoryService {
         category.description = request.description() == null || request.description().isBlank() ? null
                 : request.description().strip();
         category.parent = parent;
+    }
+
+    /** A slug the client did not choose never conflicts: it takes the first free suffix. */
+    private String generatedSlug(Category category, String name) {
+        String base = Slugs.slugify(name);
+        if (base.isEmpty()) {
+            throw ProblemException.invalidField("slug", "cannot be made from this name; give one");
+        }
+        return Slugs.firstFree(base, candidate -> categories.findBySlug(candidate)
+                .filter(other -> !other.equals(category)).isPresent());
     }
 
     /** A category cannot sit below itself or one of its own subcategories. */

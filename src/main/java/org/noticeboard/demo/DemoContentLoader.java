@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.Slugs;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.common.WireEnum;
 import org.noticeboard.menu.LinkType;
 import org.noticeboard.menu.Menu;
@@ -43,8 +44,6 @@ import java.util.Map;
 public class DemoContentLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoContentLoader.class);
-    /** Arbitrary key of the advisory lock that keeps two instances starting together from both loading. */
-    private static final long LOCK_KEY = 0x4E6F7469636542L;
 
     private final boolean enabled;
     private final ObjectMapper json;
@@ -53,10 +52,11 @@ public class DemoContentLoader {
     private final PageRepository pages;
     private final PostRepository posts;
     private final MenuRepository menus;
+    private final WriteLocks locks;
 
     DemoContentLoader(@ConfigProperty(name = "noticeboard.demo-content") boolean enabled, ObjectMapper json,
                       SiteSettingsRepository site, CategoryRepository categories, PageRepository pages,
-                      PostRepository posts, MenuRepository menus) {
+                      PostRepository posts, MenuRepository menus, WriteLocks locks) {
         this.enabled = enabled;
         this.json = json;
         this.site = site;
@@ -64,6 +64,7 @@ public class DemoContentLoader {
         this.pages = pages;
         this.posts = posts;
         this.menus = menus;
+        this.locks = locks;
     }
 
     @Transactional
@@ -76,7 +77,8 @@ public class DemoContentLoader {
     /** @return whether anything was loaded */
     @Transactional
     public boolean loadIntoEmptyDatabase() {
-        pages.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        // Two instances starting together: the second waits, then finds the content the first loaded.
+        locks.lock(WriteLocks.Scope.START_UP);
         if (categories.count() + pages.count() + posts.count() + menus.count() > 0) {
             LOG.info("Demo content not loaded: the database already holds content");
             return false;

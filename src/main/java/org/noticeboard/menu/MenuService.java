@@ -9,6 +9,7 @@ import org.noticeboard.common.EntityTags;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.page.Page;
 import org.noticeboard.page.PageRepository;
 import org.noticeboard.post.Post;
@@ -39,15 +40,17 @@ public class MenuService {
     private final CategoryRepository categories;
     private final AuditTrail auditTrail;
     private final EntityTags entityTags;
+    private final WriteLocks locks;
 
     MenuService(MenuRepository menus, PageRepository pages, PostRepository posts, CategoryRepository categories,
-                AuditTrail auditTrail, EntityTags entityTags) {
+                AuditTrail auditTrail, EntityTags entityTags, WriteLocks locks) {
         this.menus = menus;
         this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.auditTrail = auditTrail;
         this.entityTags = entityTags;
+        this.locks = locks;
     }
 
     @Transactional
@@ -69,6 +72,7 @@ public class MenuService {
 
     @Transactional
     public MenuResponse create(MenuRequest request) {
+        locks.lock(WriteLocks.Scope.MENUS);
         if (request.slug() == null) {
             throw ProblemException.invalidField("slug", "is required to create a menu");
         }
@@ -85,6 +89,7 @@ public class MenuService {
     /** Replaces the name and the whole tree at once; item ids are new afterwards. */
     @Transactional
     public MenuResponse replace(String slug, MenuRequest request, String ifMatch) {
+        locks.lock(WriteLocks.Scope.MENUS);
         Menu menu = editable(slug, ifMatch);
         String newSlug = request.slug() == null ? menu.slug : request.slug();
         requireFreeSlug(newSlug, menu.id);
@@ -99,6 +104,7 @@ public class MenuService {
 
     @Transactional
     public void delete(String slug, String ifMatch) {
+        locks.lock(WriteLocks.Scope.MENUS);
         Menu menu = editable(slug, ifMatch);
         menus.delete(menu);
         menus.flush();
@@ -110,6 +116,7 @@ public class MenuService {
 
     @Transactional
     public Added addItem(String slug, MenuItemRequest request, String ifMatch) {
+        locks.lock(WriteLocks.Scope.MENUS);
         Menu menu = editable(slug, ifMatch);
         Tree tree = new Tree(menus.items(menu));
         MenuItem item = new MenuItem();
@@ -127,6 +134,7 @@ public class MenuService {
     /** Renames, relinks or moves an item; its children move with it. */
     @Transactional
     public MenuResponse updateItem(String slug, long itemId, MenuItemRequest request, String ifMatch) {
+        locks.lock(WriteLocks.Scope.MENUS);
         Menu menu = editable(slug, ifMatch);
         Tree tree = new Tree(menus.items(menu));
         MenuItem item = tree.item(itemId, slug);
@@ -156,6 +164,7 @@ public class MenuService {
     /** Removes an item; its children take its place, in order. */
     @Transactional
     public MenuResponse deleteItem(String slug, long itemId, String ifMatch) {
+        locks.lock(WriteLocks.Scope.MENUS);
         Menu menu = editable(slug, ifMatch);
         Tree tree = new Tree(menus.items(menu));
         MenuItem item = tree.item(itemId, slug);
@@ -169,6 +178,7 @@ public class MenuService {
     /** Rename a menu or change its slug: only {@code slug} and {@code name} of the request count here. */
     @Transactional
     public MenuResponse rename(String slug, String newSlug, String name, String ifMatch) {
+        locks.lock(WriteLocks.Scope.MENUS);
         Menu menu = editable(slug, ifMatch);
         requireFreeSlug(newSlug, menu.id);
         menu.slug = newSlug;
@@ -188,6 +198,7 @@ public class MenuService {
             case POST -> "post";
             case CATEGORY -> "category";
         };
+        locks.lock(WriteLocks.Scope.MENUS);
         List<MenuItem> linking = menus.itemsLinkingTo(field, deletion.id());
         if (linking.isEmpty()) {
             return;

@@ -19,6 +19,9 @@ import java.util.Collection;
 @Table(name = "pages")
 public class Page extends EditableEntity {
 
+    /** The width of the path column: a page cannot sit deeper, or with longer slugs, than this allows. */
+    public static final int MAX_PATH_LENGTH = 2000;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     public Page parent;

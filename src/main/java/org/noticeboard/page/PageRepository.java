@@ -98,6 +98,15 @@ public class PageRepository implements PanacheRepository<Page> {
                 .executeUpdate();
     }
 
+    /** The length of the longest path below {@code path}, when it has descendants. */
+    public Optional<Integer> longestPathBelow(String path) {
+        Number longest = (Number) getEntityManager().createNativeQuery(
+                        "select max(length(path)) from pages where path like :path || '/%'")
+                .setParameter("path", path)
+                .getSingleResult();
+        return Optional.ofNullable(longest).map(Number::intValue);
+    }
+
     /** A path in use by a live page no longer redirects elsewhere. */
     public void forgetFormerPaths(String livePath) {
         getEntityManager().createNativeQuery("""

@@ -13,6 +13,7 @@ import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Slugs;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.site.SiteService;
 import org.noticeboard.user.AuditTrail;
 
@@ -33,15 +34,17 @@ public class PageService {
     private final EntityTags entityTags;
     private final HtmlSanitizer sanitizer;
     private final Event<ContentDeletion> deletions;
+    private final WriteLocks locks;
 
     PageService(PageRepository pages, SiteService site, AuditTrail auditTrail, EntityTags entityTags,
-                HtmlSanitizer sanitizer, Event<ContentDeletion> deletions) {
+                HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
         this.pages = pages;
         this.site = site;
         this.auditTrail = auditTrail;
         this.entityTags = entityTags;
         this.sanitizer = sanitizer;
         this.deletions = deletions;
+        this.locks = locks;
     }
 
     /** @param parentId null for all pages, 0 for top-level pages, otherwise the parent's id */
@@ -83,10 +86,12 @@ public class PageService {
 
     @Transactional
     public PageResponse create(PageRequest request) {
+        locks.lock(WriteLocks.Scope.PAGES);
         Page parent = parent(request.parentId(), null);
-        String slug = slug(request, parent);
+        String slug = slug(request, parent, null);
         String path = pathUnder(parent, slug);
         requireFree(path, null);
+        requireShortEnough(path, 0);
         Page page = new Page();
         page.parent = parent;
         page.slug = slug;
@@ -102,14 +107,16 @@ public class PageService {
     /** Renaming or moving rewrites the paths of the whole subtree, and every old path keeps redirecting. */
     @Transactional
     public PageResponse update(long id, PageRequest request, String ifMatch) {
+        locks.lock(WriteLocks.Scope.PAGES);
         Page page = editable(id, ifMatch);
         Page parent = parent(request.parentId(), page);
-        String slug = slug(request, parent);
+        String slug = slug(request, parent, page);
         String oldPath = page.path;
         String newPath = pathUnder(parent, slug);
         boolean moves = !newPath.equals(oldPath);
         if (moves) {
             requireFree(newPath, page.id);
+            requireShortEnough(newPath, pages.longestPathBelow(oldPath).map(longest -> longest - oldPath.length()).orElse(0));
             // While the page's own row still has its old path, which the redirects are read from.
             pages.moveSubtree(oldPath, newPath);
         }
@@ -143,6 +150,7 @@ public class PageService {
     /** Child pages must be moved or deleted first; menu links are refused or removed as asked. */
     @Transactional
     public void delete(long id, String ifMatch, boolean removeMenuLinks) {
+        locks.lock(WriteLocks.Scope.PAGES);
         Page page = editable(id, ifMatch);
         List<PageRef> children = pages.children(id, PageStatusFilter.ANY);
         if (!children.isEmpty()) {
@@ -188,15 +196,28 @@ public class PageService {
         return parent;
     }
 
-    private String slug(PageRequest request, Page parent) {
-        String slug = request.slug() != null ? request.slug() : Slugs.slugify(request.title());
-        if (slug.isEmpty()) {
+    /** A slug the client did not choose never conflicts: it takes the first suffix free among its siblings. */
+    private String slug(PageRequest request, Page parent, Page moving) {
+        if (request.slug() != null) {
+            if (parent == null && RESERVED_TOP_LEVEL_SLUGS.contains(request.slug())) {
+                throw ProblemException.invalidField("slug", "'" + request.slug() + "' is reserved at the top level for the news pages");
+            }
+            return request.slug();
+        }
+        String base = Slugs.slugify(request.title());
+        if (base.isEmpty()) {
             throw ProblemException.invalidField("slug", "cannot be made from this title; give one");
         }
-        if (parent == null && RESERVED_TOP_LEVEL_SLUGS.contains(slug)) {
-            throw ProblemException.invalidField("slug", "'" + slug + "' is reserved at the top level for the news pages");
+        return Slugs.firstFree(base, candidate -> parent == null && RESERVED_TOP_LEVEL_SLUGS.contains(candidate)
+                || pages.findByPath(pathUnder(parent, candidate)).filter(other -> !other.equals(moving)).isPresent());
+    }
+
+    /** @param deepestBelow how much longer than the page's own path the longest path below it is */
+    private static void requireShortEnough(String path, int deepestBelow) {
+        if (path.length() + deepestBelow > Page.MAX_PATH_LENGTH) {
+            throw ProblemException.invalidField("slug", "makes the path of this page" + (deepestBelow > 0 ? " or one below it" : "")
+                    + " longer than " + Page.MAX_PATH_LENGTH + " characters; choose a shorter slug or a shallower place");
         }
-        return slug;
     }
 
     private void requireFree(String path, Long exceptId) {

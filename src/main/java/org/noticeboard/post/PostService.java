@@ -16,6 +16,7 @@ import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Slugs;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.site.SiteService;
 import org.noticeboard.site.SiteSettings;
 import org.noticeboard.user.AuditTrail;
@@ -46,9 +47,10 @@ public class PostService {
     private final EntityTags entityTags;
     private final HtmlSanitizer sanitizer;
     private final Event<ContentDeletion> deletions;
+    private final WriteLocks locks;
 
     PostService(PostRepository posts, CategoryRepository categories, SiteService site, AuditTrail auditTrail,
-                EntityTags entityTags, HtmlSanitizer sanitizer, Event<ContentDeletion> deletions) {
+                EntityTags entityTags, HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
         this.posts = posts;
         this.categories = categories;
         this.site = site;
@@ -56,6 +58,7 @@ public class PostService {
         this.entityTags = entityTags;
         this.sanitizer = sanitizer;
         this.deletions = deletions;
+        this.locks = locks;
     }
 
     /**
@@ -111,6 +114,7 @@ public class PostService {
 
     @Transactional
     public PostResponse create(PostRequest request) {
+        locks.lock(WriteLocks.Scope.POSTS);
         Post post = new Post();
         post.commentStatus = site.settings().commentsOpenByDefault ? CommentStatus.OPEN : CommentStatus.CLOSED;
         apply(post, request);
@@ -121,6 +125,7 @@ public class PostService {
 
     @Transactional
     public PostResponse update(long id, PostRequest request, String ifMatch) {
+        locks.lock(WriteLocks.Scope.POSTS);
         Post post = editable(id, ifMatch);
         String oldSlug = post.slug;
         if (request.commentStatus() == null) {
@@ -148,6 +153,7 @@ public class PostService {
     /** @param removeMenuLinks remove menu items that link to the post instead of refusing with 409 */
     @Transactional
     public void delete(long id, String ifMatch, boolean removeMenuLinks) {
+        locks.lock(WriteLocks.Scope.POSTS);
         Post post = editable(id, ifMatch);
         deletions.fire(new ContentDeletion(ContentDeletion.Kind.POST, id, removeMenuLinks));
         posts.delete(post);
@@ -205,11 +211,8 @@ public class PostService {
         if (base.isEmpty()) {
             throw ProblemException.invalidField("slug", "cannot be made from this title; give one");
         }
-        String candidate = RESERVED_SLUGS.contains(base) ? base + "-post" : base;
-        for (int suffix = 2; posts.slugTaken(candidate, id); suffix++) {
-            candidate = base + "-" + suffix;
-        }
-        return candidate;
+        return Slugs.firstFree(RESERVED_SLUGS.contains(base) ? base + "-post" : base,
+                candidate -> posts.slugTaken(candidate, id));
     }
 
     private Set<Category> categories(List<String> slugs) {

@@ -7,6 +7,7 @@ import org.noticeboard.common.EntityTags;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
+import org.noticeboard.common.WriteLocks;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,15 @@ public class UserService {
     private final Passwords passwords;
     private final EntityTags entityTags;
     private final Event<PasswordChanged> passwordChanges;
+    private final WriteLocks locks;
 
-    UserService(UserRepository users, Passwords passwords, EntityTags entityTags, Event<PasswordChanged> passwordChanges) {
+    UserService(UserRepository users, Passwords passwords, EntityTags entityTags, Event<PasswordChanged> passwordChanges,
+                WriteLocks locks) {
         this.users = users;
         this.passwords = passwords;
         this.entityTags = entityTags;
         this.passwordChanges = passwordChanges;
+        this.locks = locks;
     }
 
     @Transactional
@@ -86,6 +90,8 @@ public class UserService {
     /** Creates the first admin of an empty database. */
     @Transactional
     public boolean createFirstAdmin(String email, String displayName, String password) {
+        // Replicas starting together on an empty database: the first creates the admin, the others find it.
+        locks.lock(WriteLocks.Scope.START_UP);
         if (users.count() > 0) {
             return false;
         }

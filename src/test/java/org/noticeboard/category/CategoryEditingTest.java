@@ -108,7 +108,7 @@ class CategoryEditingTest {
 
         for (Map<String, Object> clash : List.<Map<String, Object>>of(
                 Map.of("name", "Monthly letters", "slug", "newsletters"),
-                Map.of("name", "Newsletters"))) {
+                Map.of("name", "Newsletters", "slug", "newsletters"))) {
             asEditor().contentType(ContentType.JSON).body(clash)
                     .post("/api/categories")
                     .then().statusCode(409)
@@ -123,13 +123,24 @@ class CategoryEditingTest {
                 .patch("/api/categories/events")
                 .then().statusCode(409)
                 .body("conflicts[0].id", equalTo(newsletters.id.intValue()));
-        asEditor().header("If-Match", events.etag()).contentType(ContentType.JSON).body(Map.of("name", "Newsletters"))
+        asEditor().header("If-Match", events.etag()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Newsletters", "slug", "newsletters"))
                 .put("/api/categories/events")
                 .then().statusCode(409)
                 .body("conflicts[0].id", equalTo(newsletters.id.intValue()));
 
         assertThat(snapshot("events")).isEqualTo(events);
         when().get("/api/categories").then().body("name", contains("Events", "Newsletters"));
+    }
+
+    @Test
+    void aGeneratedSlugThatIsTakenGetsTheFirstFreeSuffix() {
+        data.category("Newsletters");
+
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Newsletters")).post("/api/categories")
+                .then().statusCode(201).body("slug", equalTo("newsletters-2"));
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Newsletters!")).post("/api/categories")
+                .then().statusCode(201).body("slug", equalTo("newsletters-3"));
     }
 
     @Test

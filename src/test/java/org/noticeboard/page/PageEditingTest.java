@@ -183,7 +183,7 @@ class PageEditingTest {
         Page about = data.page("About", null);
         Page history = data.page("History", about);
 
-        asEditor().contentType(JSON).body(json("title", "History", "parentId", about.id))
+        asEditor().contentType(JSON).body(json("title", "Our history", "slug", "history", "parentId", about.id))
                 .post("/api/pages")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -197,16 +197,29 @@ class PageEditingTest {
     }
 
     @Test
+    void aGeneratedSlugThatIsTakenAmongItsSiblingsGetsTheFirstFreeSuffix() {
+        Page about = data.page("About", null);
+        data.page("History", about);
+        data.page("History", null);
+
+        asEditor().contentType(JSON).body(json("title", "History", "parentId", about.id)).post("/api/pages")
+                .then().statusCode(201).body("path", equalTo("/about/history-2"));
+        asEditor().contentType(JSON).body(json("title", "History", "parentId", about.id)).post("/api/pages")
+                .then().statusCode(201).body("path", equalTo("/about/history-3"));
+    }
+
+    @Test
     void newsIsReservedAtTheTopLevelOnly() {
-        asEditor().contentType(JSON).body(json("title", "News"))
+        asEditor().contentType(JSON).body(json("title", "Latest", "slug", "news"))
                 .post("/api/pages")
                 .then().statusCode(422)
                 .body("type", equalTo("/problems/validation-failed"))
                 .body("errors[0].field", equalTo("slug"))
                 .body("errors[0].message", containsString("reserved"));
-        asEditor().contentType(JSON).body(json("title", "Latest", "slug", "news"))
+        // A slug the editor did not choose steps aside instead.
+        asEditor().contentType(JSON).body(json("title", "News"))
                 .post("/api/pages")
-                .then().statusCode(422).body("errors[0].field", equalTo("slug"));
+                .then().statusCode(201).body("path", equalTo("/news-2"));
 
         Page about = data.page("About", null);
         asEditor().contentType(JSON).body(json("title", "News", "parentId", about.id))
@@ -1028,6 +1041,51 @@ class PageEditingTest {
                 .then().statusCode(422).body("errors.field", contains("title"));
         asEditor().contentType(JSON).body(json("title", "t".repeat(300), "slug", "long")).post("/api/pages")
                 .then().statusCode(201);
+    }
+
+    // --- Limits -----------------------------------------------------------------------------------
+
+    @Test
+    void aTitleAtItsLimitMakesASlugCutAtAWordBoundaryWithinTheColumn() {
+        String title = ("Room Hire For Community Groups And Local Charities ".repeat(7)).substring(0, 300).strip();
+
+        ExtractableResponse<Response> created = asEditor().contentType(JSON).body(json("title", title)).post("/api/pages")
+                .then().statusCode(201).extract();
+
+        String slug = created.path("slug");
+        assertThat(slug.length()).isLessThanOrEqualTo(200);
+        assertThat(title.toLowerCase().replace(' ', '-')).startsWith(slug + "-");
+        assertThat((String) created.path("path")).isEqualTo("/" + slug);
+    }
+
+    @Test
+    void aPageWhosePathWouldOutgrowItsColumnIsRefused() {
+        String longSlug = "a".repeat(199);
+        Long parent = null;
+        for (int depth = 0; depth < 10; depth++) { // 10 levels of 199 characters and 9 slashes: 1999 characters
+            parent = createPage(json("title", "Level " + depth, "slug", longSlug, "parentId", parent));
+        }
+        asEditor().contentType(JSON).body(json("title", "Too deep", "slug", "b", "parentId", parent)).post("/api/pages")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"))
+                .body("detail", containsString("2000"));
+    }
+
+    @Test
+    void aMoveThatWouldMakeAPathBelowTooLongIsRefusedAndChangesNothing() {
+        Long parent = null;
+        for (int depth = 0; depth < 9; depth++) { // 9 levels of 199 characters and 8 slashes: 1799 characters
+            parent = createPage(json("title", "Level " + depth, "slug", "a".repeat(199), "parentId", parent));
+        }
+        long deepest = parent;
+        long mover = createPage(json("title", "Mover", "slug", "m".repeat(150)));
+        long child = createPage(json("title", "Child", "slug", "c".repeat(150), "parentId", mover));
+
+        patch(mover, json("parentId", deepest)).then().statusCode(422)
+                .body("detail", containsString("one below it"));
+
+        asEditor().get("/api/pages/" + child).then().statusCode(200)
+                .body("path", equalTo("/" + "m".repeat(150) + "/" + "c".repeat(150)));
     }
 
     // --- Helpers ----------------------------------------------------------------------------------

@@ -297,6 +297,18 @@ class PostEditingTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aTitleAtItsLimitMakesASlugCutAtAWordBoundaryWithinTheColumn() {
+        String title = ("Community Grants Round Announced For Local Groups " .repeat(7)).substring(0, 300).strip();
+
+        String slug = create("{\"title\":\"" + title + "\"}").then().statusCode(201).extract().path("slug");
+
+        assertThat(slug.length()).isLessThanOrEqualTo(200);
+        assertThat(title.toLowerCase().replace(' ', '-')).startsWith(slug + "-");
+        String second = create("{\"title\":\"" + title + "\"}").then().statusCode(201).extract().path("slug");
+        assertThat(second).isEqualTo(slug + "-2").hasSizeLessThanOrEqualTo(200);
+    }
+
     private io.restassured.specification.RequestSpecification asEditor() {
         return given().auth().oauth2(editor);
     }

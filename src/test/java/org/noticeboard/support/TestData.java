@@ -22,7 +22,10 @@ import org.noticeboard.user.User;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -247,6 +250,59 @@ public class TestData {
             positions.setParameter("parent", parentId);
         }
         return positions.getResultList();
+    }
+
+    /** What is wrong with the page tree: cycles, and paths that are not the parent's path and the slug. */
+    @Transactional
+    public List<String> pageTreeFaults() {
+        List<Object[]> rows = entityManager.createNativeQuery("select id, parent_id, slug, path from pages", Object[].class)
+                .getResultList();
+        Map<Long, Object[]> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(((Number) row[0]).longValue(), row));
+        List<String> faults = new ArrayList<>(treeFaults("page", byId));
+        for (Object[] row : rows) {
+            Object[] parent = row[1] == null ? null : byId.get(((Number) row[1]).longValue());
+            String expected = parent == null ? (String) row[2] : parent[3] + "/" + row[2];
+            if (!expected.equals(row[3])) {
+                faults.add("page " + row[0] + " has the path " + row[3] + ", not " + expected);
+            }
+        }
+        return faults;
+    }
+
+    /** Categories whose parent chain loops. */
+    @Transactional
+    public List<String> categoryTreeFaults() {
+        return treeFaults("category", rowsById("select id, parent_id from categories"));
+    }
+
+    /** Menu items whose parent chain loops. */
+    @Transactional
+    public List<String> menuTreeFaults() {
+        return treeFaults("menu item", rowsById("select id, parent_id from menu_items"));
+    }
+
+    private Map<Long, Object[]> rowsById(String sql) {
+        Map<Long, Object[]> byId = new HashMap<>();
+        entityManager.createNativeQuery(sql, Object[].class).getResultList()
+                .forEach(row -> byId.put(((Number) ((Object[]) row)[0]).longValue(), (Object[]) row));
+        return byId;
+    }
+
+    /** Rows of (id, parent_id, ...): every parent chain must reach the top within as many steps as there are rows. */
+    private static List<String> treeFaults(String kind, Map<Long, Object[]> byId) {
+        List<String> faults = new ArrayList<>();
+        for (Long id : byId.keySet()) {
+            Object parent = byId.get(id)[1];
+            for (int steps = 0; parent != null; steps++) {
+                if (steps > byId.size()) {
+                    faults.add(kind + " " + id + " is its own ancestor");
+                    break;
+                }
+                parent = byId.get(((Number) parent).longValue())[1];
+            }
+        }
+        return faults;
     }
 
     private int siblingCount(Page parent) {
