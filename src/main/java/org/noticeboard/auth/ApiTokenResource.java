@@ -63,7 +63,7 @@ public class ApiTokenResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Operation(summary = "Revoke an API token (admins only); it stops working on the next request")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No API token has this id")

@@ -1,6 +1,8 @@
 package org.noticeboard.common;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,6 +32,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +44,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String BEARER_CHALLENGE = "Bearer realm=\"noticeboard\"";
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.*)'");
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException exception, UriInfo uriInfo) {
@@ -164,24 +169,51 @@ public class ProblemMappers {
                 "The server could not complete the request (reference " + reference + ")"), uriInfo);
     }
 
-    /** A request body that is not JSON of the expected shape, with the offending field when Jackson knows it. */
+    /**
+     * A request body that is not JSON of the expected shape, said in the API's own words: the field at fault
+     * when Jackson knows it, else the line and column where reading stopped.
+     */
     public static ProblemException malformedBody(JsonProcessingException exception) {
         String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        String original = String.valueOf(exception.getOriginalMessage());
+        Matcher duplicate = DUPLICATE_KEY.matcher(original);
         String message;
         if (exception instanceof UnrecognizedPropertyException unknown) {
             message = "is not a known property; known properties: " + unknown.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        } else if (exception instanceof StrictJson.InvalidValueException) {
+            message = original;
         } else if (exception instanceof InvalidFormatException invalid) {
             message = "cannot be '" + QueryParameters.abbreviate(String.valueOf(invalid.getValue())) + "'; it must be "
                     + describe(invalid.getTargetType());
+        } else if (original.startsWith("Trailing token")) {
+            field = "";
+            message = "has more content after its JSON value" + at(exception) + "; send exactly one JSON value";
         } else if (exception instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "must be " + describe(mismatched.getTargetType());
+        } else if (duplicate.find()) {
+            field = field.isEmpty() ? duplicate.group(1) : field + "." + duplicate.group(1);
+            message = "appears more than once" + at(exception) + "; each property may be given once";
+        } else if (exception instanceof JsonEOFException || original.startsWith("No content to map")) {
+            message = "ends before its JSON value is complete" + at(exception);
         } else {
-            message = "is not valid JSON (" + exception.getOriginalMessage() + ")";
+            message = "is not valid JSON" + at(exception) + ": " + firstLine(original);
         }
-        String at = field.isEmpty() ? "The request body" : "Field '" + field + "'";
-        return new ProblemException(ProblemType.MALFORMED_REQUEST, 400, at + " " + message,
+        String subject = field.isEmpty() ? "The request body" : "Field '" + field + "'";
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, 400, subject + " " + message,
                 List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, message)), null, Map.of());
+    }
+
+    private static String at(JsonProcessingException exception) {
+        JsonLocation location = exception.getLocation();
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /** Jackson's own wording of a syntax error, without the parts that name its internals. */
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("").replaceAll("\\s*\\(code \\d+\\)", "");
+        return QueryParameters.abbreviate(line, 200);
     }
 
     private static ProblemException unauthorized(String detail) {

@@ -58,6 +58,10 @@ public final class QueryParameters {
     }
 
     static String abbreviate(String raw) {
-        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
+        return abbreviate(raw, 40);
+    }
+
+    static String abbreviate(String raw, int length) {
+        return raw.length() <= length ? raw : raw.substring(0, length) + "…";
     }
 }

@@ -2,6 +2,7 @@ package org.noticeboard.menu;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,5 +16,5 @@ public record MenuRequest(
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
         @Schema(description = "Required to create; a replacement may rename the slug") String slug,
         @NotBlank @Size(max = 200) String name,
-        @Valid @Schema(description = "The whole tree; empty when left out") List<MenuTreeItem> items) {
+        @Schema(description = "The whole tree; empty when left out") List<@NotNull @Valid MenuTreeItem> items) {
 }

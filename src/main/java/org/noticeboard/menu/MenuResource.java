@@ -129,7 +129,7 @@ public class MenuResource {
     }
 
     @GET
-    @Path("/{slug}/items/{id}")
+    @Path("/{slug}/items/{id: [0-9]+}")
     @Operation(summary = "Read one menu item with its children")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
@@ -156,7 +156,7 @@ public class MenuResource {
     }
 
     @PATCH
-    @Path("/{slug}/items/{id}")
+    @Path("/{slug}/items/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rename, relink or move an item (JSON Merge Patch; admins only); answers with the whole menu")
@@ -178,7 +178,7 @@ public class MenuResource {
     }
 
     @DELETE
-    @Path("/{slug}/items/{id}")
+    @Path("/{slug}/items/{id: [0-9]+}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove an item (admins only); its children take its place. Answers with the whole menu")
     @APIResponse(responseCode = "200", description = "The menu after the change")

@@ -13,5 +13,5 @@ import java.util.List;
 public record MenuTreeItem(
         @NotBlank @Size(max = 200) String label,
         @NotNull @Valid MenuLinkRequest link,
-        @Valid List<MenuTreeItem> children) {
+        List<@NotNull @Valid MenuTreeItem> children) {
 }

@@ -87,7 +87,7 @@ public class PageResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Operation(summary = "Read a page by id, with breadcrumbs and children; signed-in editors also read drafts")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
@@ -125,7 +125,7 @@ public class PageResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Replace a page (editors and admins); a new parent, position or slug moves its whole subtree")
@@ -139,7 +139,7 @@ public class PageResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Change some fields of a page, or move it (JSON Merge Patch; editors and admins)")
@@ -159,7 +159,7 @@ public class PageResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delete a page that has no child pages (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")

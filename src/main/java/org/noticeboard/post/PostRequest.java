@@ -25,5 +25,5 @@ public record PostRequest(
         @Schema(description = "When the post is (or becomes) public; required for scheduled posts, now for published "
                 + "posts when left out") Instant publishedAt,
         @Schema(description = "open or closed; the site's default for new posts when left out") CommentStatus commentStatus,
-        @Schema(description = "Slugs of the post's categories") List<@NotBlank String> categories) {
+        @Size(max = 100) @Schema(description = "Slugs of the post's categories") List<@NotBlank String> categories) {
 }

@@ -96,7 +96,7 @@ public class PostResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Operation(summary = "Read a post by id, with its categories, comment settings and neighbours; "
             + "signed-in editors also read drafts and scheduled posts")
     @SecurityRequirementsSet
@@ -134,7 +134,7 @@ public class PostResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Replace a post (editors and admins); a changed slug keeps the old one redirecting")
@@ -148,7 +148,7 @@ public class PostResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Change some fields of a post (JSON Merge Patch; editors and admins)")
@@ -163,7 +163,7 @@ public class PostResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delete a post (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -54,7 +54,7 @@ public class UserResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Operation(summary = "Read a user (admins only)")
     @APIResponse(responseCode = "200", description = "The user; its ETag is needed to change it")
     @APIResponse(responseCode = "404", description = "No user has this id")
@@ -74,7 +74,7 @@ public class UserResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user (admins only); leave out password to keep it")
     @APIResponse(responseCode = "200", description = "The updated user")
@@ -86,7 +86,7 @@ public class UserResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a user (JSON Merge Patch, admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = UserRequest.class)))
@@ -99,7 +99,7 @@ public class UserResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{id: [0-9]+}")
     @Operation(summary = "Delete a user and revoke their tokens (admins only); their content stays")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "This is the last admin")

@@ -292,7 +292,7 @@ class SiteEditingTest {
                 .body(Map.of("name", "BPRCVS", "timezone", "Europe/London")).put("/api/site"), 422, "/problems/validation-failed")
                 .body("errors.field", contains("comments"));
         expectProblem(asAdmin().header("If-Match", etag).contentType(ContentType.JSON)
-                .body("{\"name\": \"BPRCVS\", \"timezone\": \"Europe/London\", \"comments\": {}, \"colour\": \"red\"}")
+                .body("{\"name\": \"BPRCVS\", \"timezone\": \"Europe/London\", \"comments\": {\"openOnNewPosts\": true, \"moderationRequired\": true}, \"colour\": \"red\"}")
                 .put("/api/site"), 400, "/problems/malformed-request")
                 .body("errors.field", contains("colour"));
         expectProblem(asAdmin().header("If-Match", etag).contentType(ContentType.JSON).body("{\"name\": \"BPRCVS\"")
