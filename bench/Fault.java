@@ -418,8 +418,8 @@ public class Fault {
                 case BURST -> call.ok() || call.status == 0 && call.answered >= kill;
             };
             if (!acceptable) {
-                failures.add(window.name().toLowerCase(Locale.ROOT) + ": " + call.method + " " + call.path + " sent at "
-                        + seconds(call.sent) + " s answered " + call.outcome());
+                failures.add(String.format(Locale.ROOT, "%s: %s %s sent at %.2f s answered %s", window.name().toLowerCase(Locale.ROOT),
+                        call.method, call.path, seconds(call.sent), call.outcome()));
             }
         }
         check(c -> c.answered < stop, c -> c.status == 200, "readiness before the stop");
@@ -434,7 +434,7 @@ public class Fault {
 
     private void check(Predicate<Call> when, Predicate<Call> expected, String what) {
         readiness.stream().filter(when).filter(expected.negate()).findFirst()
-                .ifPresent(c -> failures.add(what + " answered " + c.outcome() + " at " + seconds(c.sent) + " s"));
+                .ifPresent(c -> failures.add(String.format(Locale.ROOT, "%s answered %s at %.2f s", what, c.outcome(), seconds(c.sent))));
     }
 
     /** The load's workers have all stopped when the burst begins, so the burst is told apart by time alone. */
