@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The fault test's load driver and referee, run by bench/fault (which prepares Debian's PostgreSQL and the
@@ -113,7 +112,7 @@ public class Fault {
     private final List<Long> publicPostIds = new CopyOnWriteArrayList<>();
     private final Queue<Written> written = new ConcurrentLinkedQueue<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
-    private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicInteger changes = new AtomicInteger();
     private final AtomicInteger acknowledgedCreations = new AtomicInteger();
     private final AtomicInteger acknowledgedChanges = new AtomicInteger();
     private volatile Process server;
@@ -168,6 +167,33 @@ public class Fault {
         }
 
         AtomicBoolean loading = new AtomicBoolean(true);
+        List<Thread> workers = startLoad(loading);
+        sleep(STEADY);
+        outage();
+        sleep(STEADY);
+        loading.set(false);
+        for (Thread worker : workers) {
+            worker.join(CLIENT_TIMEOUT.toMillis() * 3);
+        }
+        // The same process all along: had it died, nothing would have started another one.
+        if (!server.isAlive()) {
+            failures.add("the server process did not survive the outage");
+        }
+        long outageStackTraces = stackTraceLines(Path.of(options.get("work"), "server-1.log"));
+        int burstAcks = burstThenKill();
+
+        restartBegan = now();
+        server = startServer(2);
+        restarted = now();
+        token = signIn();
+        Readback readback = verify();
+
+        judge();
+        report(readback, burstAcks, outageStackTraces, System.nanoTime() - began, serverPid);
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private List<Thread> startLoad(AtomicBoolean loading) {
         List<Thread> workers = new ArrayList<>();
         workers.add(thread("readiness", () -> {
             while (loading.get()) {
@@ -193,8 +219,10 @@ public class Fault {
                 }
             }));
         }
+        return workers;
+    }
 
-        sleep(STEADY);
+    private void outage() throws Exception {
         stop = now();
         pg("stop", "-m", "fast");
         down = now();
@@ -211,16 +239,10 @@ public class Fault {
         if (recovered == Long.MAX_VALUE) {
             failures.add("readiness did not answer UP within 30 s of PostgreSQL's start");
         }
-        sleep(STEADY);
-        loading.set(false);
-        for (Thread worker : workers) {
-            worker.join(CLIENT_TIMEOUT.toMillis() * 3);
-        }
-        if (!server.isAlive() || server.pid() != serverPid) {
-            failures.add("the server process did not survive the outage");
-        }
-        long outageStackTraces = stackTraceLines(Path.of(options.get("work"), "server-1.log"));
+    }
 
+    /** @return the burst's writes acknowledged before the kill */
+    private int burstThenKill() throws InterruptedException {
         AtomicBoolean bursting = new AtomicBoolean(true);
         AtomicInteger burstAcks = new AtomicInteger();
         List<Thread> burst = new ArrayList<>();
@@ -246,16 +268,7 @@ public class Fault {
         for (Thread writer : burst) {
             writer.join(CLIENT_TIMEOUT.toMillis() * 2);
         }
-
-        restartBegan = now();
-        server = startServer(2);
-        restarted = now();
-        token = signIn();
-        Readback readback = verify();
-
-        judge();
-        report(readback, burstAcks.get(), outageStackTraces, System.nanoTime() - began, serverPid);
-        return failures.isEmpty() ? 0 : 1;
+        return burstAcks.get();
     }
 
     // --- The load --------------------------------------------------------------------------------------
@@ -302,7 +315,7 @@ public class Fault {
         if (!read.ok()) {
             return;
         }
-        String title = "Fault " + run + " post " + post.id + " change " + counter.incrementAndGet();
+        String title = "Fault " + run + " post " + post.id + " change " + changes.incrementAndGet();
         Call changed = call(Kind.WRITE, "PATCH", "/api/posts/" + post.id, token, read.etag, "application/merge-patch+json",
                 "{\"title\":" + json(title) + ",\"bodyHtml\":" + json(body(title)) + "}");
         if (changed.ok()) {
@@ -616,33 +629,20 @@ public class Fault {
                 if (c == '{') {
                     Map<String, Object> object = new LinkedHashMap<>();
                     at++;
-                    skipSpace();
-                    if (text.charAt(at) == '}') {
-                        at++;
-                        return object;
-                    }
-                    do {
-                        skipSpace();
+                    while (more('}')) {
                         String key = string();
                         skipSpace();
                         expect(':');
                         object.put(key, value());
-                        skipSpace();
-                    } while (text.charAt(at++) == ',');
+                    }
                     return object;
                 }
                 if (c == '[') {
                     List<Object> array = new ArrayList<>();
                     at++;
-                    skipSpace();
-                    if (text.charAt(at) == ']') {
-                        at++;
-                        return array;
-                    }
-                    do {
+                    while (more(']')) {
                         array.add(value());
-                        skipSpace();
-                    } while (text.charAt(at++) == ',');
+                    }
                     return array;
                 }
                 if (c == '"') {
@@ -685,6 +685,20 @@ public class Fault {
                     }
                 }
                 return out.toString();
+            }
+
+            /** Whether a member follows, stepping over the comma before it, or else over the closing bracket. */
+            boolean more(char close) {
+                skipSpace();
+                if (text.charAt(at) == close) {
+                    at++;
+                    return false;
+                }
+                if (text.charAt(at) == ',') {
+                    at++;
+                    skipSpace();
+                }
+                return true;
             }
 
             void expect(char c) {
