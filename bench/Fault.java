@@ -26,8 +26,9 @@ import java.util.function.Predicate;
  * The fault test's load driver and referee, run by bench/fault (which prepares Debian's PostgreSQL and the
  * environment the server reads): java bench/Fault.java --jar J --port P --pg-version V --pg-cluster C --work DIR
  * <p>
- * It starts the packaged server and runs readers (public GETs) and writers (an admin creating posts and
- * changing them with If-Match) against it; stops PostgreSQL for 10 s mid-load and starts it again; then kills
+ * It starts the packaged server and runs readers (public GETs) and a writer (an admin creating posts, changing
+ * them with If-Match and signing in now and then) against it; stops PostgreSQL for 10 s mid-load and starts it
+ * again; then kills
  * the server with SIGKILL in the middle of a burst of writes, starts it again and reads back every write that
  * was acknowledged. A request is classified by when it was sent and answered, against the instants at which
  * the stop began (stop), PostgreSQL was down (down: pg_ctlcluster stop returned), its start began (start),
@@ -39,13 +40,16 @@ import java.util.function.Predicate;
  * <li>after: sent after recovered. Must be 2xx.</li>
  * <li>edge: any other, i.e. straddling the stop, or between the start and the first UP. May be either 2xx or
  * a 503 problem, as PostgreSQL is going or coming back.</li>
+ * <li>burst: the writes of the burst, sent once the load has stopped. Must be 2xx, unless the kill cut them
+ * short (no answer, a broken connection).</li>
  * </ul>
- * In every phase a request unanswered after 10 s counts as a hang, and any other answer or a broken
- * connection as a failure; only the requests the kill cuts short are exempt. Readiness must answer UP before
+ * In every window a request unanswered after 10 s counts as a hang, and any other answer or a broken
+ * connection as a failure. Readiness must answer UP before
  * the stop, DOWN (503) to every probe inside the during window, at least one of them, and UP again from the
  * same server process within 30 s of the start. A write counts as acknowledged when it was answered 2xx;
  * each acknowledged post must afterwards read back as acknowledged (title, slug, body), or as a later change
  * of it whose answer never came (a 503 sent while the commit went through is possible, and not a loss).
+ * The server's log must hold no stack trace up to the kill, and the whole test must end within 110 s.
  */
 public class Fault {
 
