@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,6 +164,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable throwable, UriInfo uriInfo) {
+        Optional<Throwable> outage = DatabaseOutage.find(throwable);
+        if (outage.isPresent()) {
+            // One line, no stack trace: while the database is away every request fails the same way.
+            LOG.warnf("Database unavailable, answered 503 to %s: %s", uriInfo.getPath(), DatabaseOutage.reason(outage.get()));
+            return respond(DatabaseOutage.problem(), uriInfo);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(throwable, "Unexpected error %s on %s", reference, uriInfo.getPath());
         return respond(new ProblemException(ProblemType.INTERNAL_ERROR,

@@ -47,6 +47,11 @@ public enum ProblemType {
             "A protocol-level error; the status and detail say which."),
     FORMAT_NOT_IMPLEMENTED("format-not-implemented", "Format not implemented", 501,
             "oEmbed responses are served as JSON only (format=json), as the oEmbed specification allows."),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503,
+            "The database cannot be reached just now: it is stopped, restarting or out of connections. The request "
+                    + "was not served; try again after Retry-After seconds. The server recovers by itself as soon as the "
+                    + "database is back. A write refused this way was not saved, unless the database failed while "
+                    + "committing it: read the resource before repeating a write whose outcome matters."),
     INTERNAL_ERROR("internal-error", "Internal server error", 500,
             "Something failed on the server. The detail carries a reference to quote when reporting it.");
 

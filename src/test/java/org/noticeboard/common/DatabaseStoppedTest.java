@@ -1,0 +1,122 @@
+package org.noticeboard.common;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.post.Post;
+import org.noticeboard.support.StoppablePostgres;
+import org.noticeboard.support.TestData;
+import org.noticeboard.user.Role;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * PostgreSQL stopped for real under the running application, then started again. The profile runs on a
+ * server of its own, so that nothing this test does can leave the database of the other tests down.
+ */
+@QuarkusTest
+@TestProfile(DatabaseStoppedTest.OwnServer.class)
+class DatabaseStoppedTest {
+
+    /** Well above the pool's 3 s acquisition timeout, well below the 10 s a client would give up after. */
+    private static final Duration BOUND = Duration.ofSeconds(6);
+
+    public static class OwnServer implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StoppablePostgres.class));
+        }
+    }
+
+    @Inject
+    TestData data;
+
+    @Test
+    void whileTheDatabaseIsDownEveryAnswerIs503ThenReadsRecoverWithoutARestart() {
+        data.reset();
+        data.user("editor@example.org", Role.EDITOR);
+        String token = data.tokenFor(Role.ADMIN);
+        Post post = data.post("Before the outage", p -> { });
+        when().get("/api/posts/" + post.id).then().statusCode(200);
+
+        StoppablePostgres.Control database = StoppablePostgres.control();
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = recorder(logged);
+        Logger problemLog = Logger.getLogger(ProblemMappers.class.getName());
+        problemLog.addHandler(recorder);
+        database.stop();
+        try {
+            assertUnavailable(() -> when().get("/api/posts/" + post.id));
+            assertUnavailable(() -> given().contentType("application/json")
+                    .body("{\"email\":\"editor@example.org\",\"password\":\"" + TestData.PASSWORD + "\"}")
+                    .when().post("/api/auth/token"));
+            assertUnavailable(() -> given().auth().oauth2(token).contentType("application/json")
+                    .body("{\"title\":\"During the outage\",\"status\":\"published\"}")
+                    .when().post("/api/posts"));
+            assertBounded(() -> when().get("/q/health/ready")).then().statusCode(503).body("status", equalTo("DOWN"));
+        } finally {
+            problemLog.removeHandler(recorder);
+            database.start();
+        }
+
+        assertThat(logged).hasSize(3).allSatisfy(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(record.getThrown()).isNull();
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        when().get("/api/posts/" + post.id).then().statusCode(200).body("title", equalTo("Before the outage"));
+        when().get("/api/posts/slug/during-the-outage").then().statusCode(404);
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"title\":\"After the outage\",\"status\":\"published\"}")
+                .when().post("/api/posts").then().statusCode(201);
+    }
+
+    private static void assertUnavailable(Supplier<Response> request) {
+        assertBounded(request).then().statusCode(503)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .body("type", equalTo("/problems/service-unavailable"))
+                .body("status", equalTo(503));
+    }
+
+    private static Response assertBounded(Supplier<Response> request) {
+        long started = System.nanoTime();
+        Response response = request.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
+        return response;
+    }
+
+    private static Handler recorder(List<LogRecord> records) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
