@@ -7,11 +7,14 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.noticeboard.post.Post;
+import org.noticeboard.support.Race;
 import org.noticeboard.support.StoppablePostgres;
 import org.noticeboard.support.TestData;
 import org.noticeboard.user.Role;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.Callable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -86,6 +89,23 @@ class DatabaseStoppedTest {
         given().auth().oauth2(token).contentType("application/json")
                 .body("{\"title\":\"After the outage\",\"status\":\"published\"}")
                 .when().post("/api/posts").then().statusCode(201);
+    }
+
+    @Test
+    void aRestartThatNoRequestSawLeavesNoDeadConnectionsBehind() throws InterruptedException {
+        data.reset();
+        Post post = data.post("Quiet site", p -> { });
+        // Several requests at once, so that the pool holds several connections for the restart to kill.
+        Race.run(Collections.<Callable<Integer>>nCopies(8, () -> when().get("/api/posts/" + post.id).statusCode()));
+
+        StoppablePostgres.Control database = StoppablePostgres.control();
+        database.stop();
+        database.start();
+        Thread.sleep(6_000); // longer than the pool's foreground-validation interval: the connections look idle
+
+        for (int read = 0; read < 10; read++) {
+            when().get("/api/posts/" + post.id).then().statusCode(200);
+        }
     }
 
     private static void assertUnavailable(Supplier<Response> request) {
