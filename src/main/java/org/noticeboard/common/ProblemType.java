@@ -19,7 +19,8 @@ public enum ProblemType {
             "The request is well formed but some fields are missing or invalid; each is listed in errors."),
     UNAUTHORIZED("unauthorized", "Sign-in required", 401,
             "The operation needs a valid bearer token (from POST /api/auth/token, or an API token), and none was "
-                    + "sent, or the one sent is unknown, expired or revoked."),
+                    + "sent, or the one sent is unknown, expired or revoked, or the Authorization header is not "
+                    + "'Bearer <token>' (another scheme, or no token)."),
     FORBIDDEN("forbidden", "Not allowed", 403,
             "You are signed in, but your role may not do this. Editors manage posts, pages and categories; admins "
                     + "manage everything."),
