@@ -57,6 +57,14 @@ public class SecurityHeaders {
         context.next();
     }
 
+    /**
+     * For answers to requests that failed before this filter ran, such as one without a Host header. Setting the
+     * headers twice is harmless; a flag to avoid it would not survive a reroute, which clears the handlers.
+     */
+    static void setOnFailure(RoutingContext context) {
+        setWhenWritten(context, "", API_POLICY);
+    }
+
     private static void setWhenWritten(RoutingContext context, String path, String contentSecurityPolicy) {
         // With quarkus.http.proxy.proxy-address-forwarding, the scheme is the one the proxy reports.
         boolean https = "https".equalsIgnoreCase(context.request().scheme());

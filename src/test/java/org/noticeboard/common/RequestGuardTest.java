@@ -231,6 +231,16 @@ class RequestGuardTest {
     }
 
     @Test
+    void aRequestVertxRefusesBeforeRoutingIsAProblemToo() {
+        RawHttp.Response response = RawHttp.exchange(server, "GET /api/posts HTTP/1.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo(PROBLEM);
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.body()).contains("\"type\":\"/problems/http-error\"").doesNotContain("stack");
+    }
+
+    @Test
     void theLimitsAreTheOnesTheDocumentationStates() throws IOException {
         assertThat(maxBodySize.asLongValue()).isEqualTo(1024 * 1024);
         assertThat(maxTargetLength.asLongValue()).isEqualTo(8 * 1024);

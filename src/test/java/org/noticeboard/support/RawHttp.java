@@ -41,11 +41,16 @@ public final class RawHttp {
         if (body != null) {
             request.append(body);
         }
+        return exchange(server, request.toString());
+    }
+
+    /** Sends exactly these characters (as ISO-8859-1) and reads the answer until the server closes. */
+    public static Response exchange(URL server, String request) {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
             } catch (SocketException e) {
                 // The server may answer and close before a large request is all written; its answer still counts.
