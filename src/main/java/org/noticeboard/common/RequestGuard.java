@@ -97,7 +97,8 @@ public class RequestGuard {
         }
         for (String name : ENTITY_TAG_HEADERS) {
             String tags = joined(headers, name);
-            if (tags != null && !HeaderSyntax.isEntityTagList(tags)) {
+            // An empty list is HTTP; for If-Match the resources answer it as a missing one (428).
+            if (tags != null && !tags.isBlank() && !HeaderSyntax.isEntityTagList(tags)) {
                 throw invalidHeader(name, "must be * or entity tags in double quotes, as ETag gives them");
             }
         }

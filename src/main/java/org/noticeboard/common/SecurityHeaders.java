@@ -53,8 +53,13 @@ public class SecurityHeaders {
             });
             return;
         }
-        setWhenWritten(context, path, path.equals(EMBED_PAGE) ? EMBED_PAGE_POLICY : API_POLICY);
+        setWhenWritten(context, path, isEmbedPage(path) ? EMBED_PAGE_POLICY : API_POLICY);
         context.next();
+    }
+
+    /** RESTEasy serves the page with a trailing slash too. */
+    private static boolean isEmbedPage(String path) {
+        return path.equals(EMBED_PAGE) || path.equals(EMBED_PAGE + "/");
     }
 
     /**
@@ -68,7 +73,7 @@ public class SecurityHeaders {
     private static void setWhenWritten(RoutingContext context, String path, String contentSecurityPolicy) {
         // With quarkus.http.proxy.proxy-address-forwarding, the scheme is the one the proxy reports.
         boolean https = "https".equalsIgnoreCase(context.request().scheme());
-        boolean framable = path.equals(EMBED_PAGE);
+        boolean framable = isEmbedPage(path);
         context.addHeadersEndHandler(ended -> {
             MultiMap headers = context.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");

@@ -160,6 +160,9 @@ class RequestGuardTest {
         given().auth().oauth2(admin).header("If-Match", "not-a-tag").contentType(ContentType.JSON).body("{}")
                 .put("/api/site").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("If-Match"));
+        data.category("Newsletters");
+        given().auth().oauth2(admin).header("If-Match", "W/\"a,b\", \"c\"")
+                .delete("/api/categories/newsletters").then().statusCode(412);
         given().auth().oauth2(admin).accept(";;;/").contentType(ContentType.JSON).body("{}")
                 .post("/api/categories").then().statusCode(400).body("errors[0].field", equalTo("Accept"));
         given().header("Accept-Language", "@@;q=x").contentType(ContentType.JSON).body("{}")

@@ -58,9 +58,10 @@ class SecurityHeadersTest {
         assertThat(dots.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
-    @Test
-    void theEmbedPageMayBeFramedByAnySiteButRunsNothing() {
-        given().get("/embed/news").then().statusCode(200)
+    @ParameterizedTest
+    @ValueSource(strings = {"/embed/news", "/embed/news/"})
+    void theEmbedPageMayBeFramedByAnySiteButRunsNothing(String path) {
+        given().get(path).then().statusCode(200)
                 .header("Content-Security-Policy", equalTo("default-src 'none'; style-src 'unsafe-inline'; "
                         + "base-uri 'none'; form-action 'none'; frame-ancestors *"))
                 .header("X-Frame-Options", nullValue())
