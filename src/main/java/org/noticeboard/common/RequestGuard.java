@@ -110,7 +110,8 @@ public class RequestGuard {
         if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
             // RFC 7694: say which codings are accepted. Decompressing would let a small upload grow past the limit.
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
-                    "Request bodies are accepted uncompressed only, not with Content-Encoding " + encoding, null, null,
+                    "Request bodies are accepted uncompressed only, not with Content-Encoding "
+                            + QueryParameters.abbreviate(encoding), null, null,
                     Map.of("Accept-Encoding", "identity"));
         }
         if (headers.contains("Transfer-Encoding")) {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.noticeboard.menu.Menu;
 import org.noticeboard.support.RawHttp;
@@ -92,15 +93,22 @@ class RequestGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/posts?category=a%00b", "/embed/news?category=a%00b", "/api/posts?category=a%0Ab",
-            "/api/posts?category=%C3%28", "/api/posts?category=%FF", "/api/posts?category=a%zz",
-            "/api/posts?category=%ED%A0%80", "/api/feeds/posts.rss?category=a%00b"})
-    void undecodableQueryValuesAreRefusedNamingTheParameter(String target) {
+    @CsvSource(delimiter = '|', value = {
+            "/api/posts?category=a%00b | control characters (U+0000)",
+            "/embed/news?category=a%00b | control characters (U+0000)",
+            "/api/feeds/posts.rss?category=a%00b | control characters (U+0000)",
+            "/api/posts?category=a%0Ab | control characters (U+000A)",
+            "/api/posts?category=%C3%28 | not valid UTF-8",
+            "/api/posts?category=%FF | not valid UTF-8",
+            "/api/posts?category=%ED%A0%80 | not valid UTF-8",
+            "/api/posts?category=a%zz | bad percent-encoding"})
+    void undecodableQueryValuesAreRefusedNamingTheParameter(String target, String why) {
         RawHttp.Response response = RawHttp.get(server, target);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).isEqualTo(PROBLEM);
-        assertThat(response.body()).contains("\"type\":\"/problems/invalid-query\"").contains("\"field\":\"category\"");
+        assertThat(response.body()).contains("\"type\":\"/problems/invalid-query\"").contains("\"field\":\"category\"")
+                .contains(why);
     }
 
     @Test
