@@ -1,7 +1,5 @@
 package org.noticeboard.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,10 +30,10 @@ public class CorsFilter {
     private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, Retry-After";
 
     private final Set<String> adminOrigins;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    CorsFilter(@ConfigProperty(name = "noticeboard.admin-origins") Optional<List<String>> adminOrigins, ObjectMapper json) {
-        this.json = json;
+    CorsFilter(@ConfigProperty(name = "noticeboard.admin-origins") Optional<List<String>> adminOrigins, ProblemWriter problems) {
+        this.problems = problems;
         this.adminOrigins = adminOrigins.orElse(List.of()).stream()
                 .map(origin -> origin.strip().replaceAll("/+$", "").toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
@@ -92,14 +90,7 @@ public class CorsFilter {
     }
 
     private void refuse(RoutingContext context, String origin) {
-        ProblemType type = ProblemType.ORIGIN_NOT_ALLOWED;
-        Problem problem = new Problem(type.uri(), type.title(), 403, "Writes are not accepted from the origin " + origin,
-                context.request().path(), null, null);
-        try {
-            context.response().setStatusCode(403).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problems.write(context, new ProblemException(ProblemType.ORIGIN_NOT_ALLOWED,
+                "Writes are not accepted from the origin " + origin));
     }
 }

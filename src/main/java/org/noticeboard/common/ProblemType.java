@@ -19,7 +19,8 @@ public enum ProblemType {
             "The request is well formed but some fields are missing or invalid; each is listed in errors."),
     UNAUTHORIZED("unauthorized", "Sign-in required", 401,
             "The operation needs a valid bearer token (from POST /api/auth/token, or an API token), and none was "
-                    + "sent, or the one sent is unknown, expired or revoked."),
+                    + "sent, or the one sent is unknown, expired or revoked, or the Authorization header is not "
+                    + "'Bearer <token>' (another scheme, or no token)."),
     FORBIDDEN("forbidden", "Not allowed", 403,
             "You are signed in, but your role may not do this. Editors manage posts, pages and categories; admins "
                     + "manage everything."),
@@ -42,7 +43,22 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406,
             "The server cannot produce a representation matching the Accept header."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415,
-            "The request body's Content-Type is not one this operation accepts."),
+            "The request body's Content-Type is missing or not one this operation accepts, or the body is compressed "
+                    + "(Content-Encoding): send it uncompressed."),
+    INVALID_PATH("invalid-path", "Invalid path", 400,
+            "The address cannot be read safely: a '.' or '..' segment (written or percent-encoded), an empty segment, "
+                    + "a backslash or ';', bad percent-encoding, bytes that are not UTF-8, or a control character."),
+    INVALID_HEADER("invalid-header", "Invalid header", 400,
+            "A request header the API reads (Accept, Content-Type, If-Match, If-None-Match) is not in the syntax "
+                    + "HTTP defines for it; the detail names the header."),
+    LENGTH_REQUIRED("length-required", "Length required", 411,
+            "A request body must come with Content-Length; chunked request bodies are not accepted."),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413,
+            "The request body is larger than the API accepts; the detail says the limit."),
+    URI_TOO_LONG("uri-too-long", "Address too long", 414,
+            "The request's path and query are longer than the API accepts; the detail says the limit."),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431,
+            "The request's headers are larger in total than the API accepts; the detail says the limit."),
     HTTP_ERROR("http-error", "HTTP error", 400,
             "A protocol-level error; the status and detail say which."),
     FORMAT_NOT_IMPLEMENTED("format-not-implemented", "Format not implemented", 501,

@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.noticeboard.support.TestData;
 import org.noticeboard.user.Role;
 import org.noticeboard.user.User;
@@ -58,7 +60,8 @@ class SignInTest {
 
     @Test
     void signInWithTheOAuthPasswordGrantThatSwaggerUiSends() {
-        String token = given().contentType("application/x-www-form-urlencoded")
+        // Swagger UI authenticates as an OAuth client without id or secret.
+        String token = given().contentType("application/x-www-form-urlencoded").header("Authorization", "Basic Og==")
                 .formParam("grant_type", "password")
                 .formParam("username", "editor@example.org")
                 .formParam("password", TestData.PASSWORD)
@@ -132,6 +135,26 @@ class SignInTest {
                 .body("detail", containsString("unknown, expired or revoked"));
         given().auth().oauth2("nbs_not-a-real-token").when().get("/api/posts")
                 .then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "Bearer ", "bearer  ", "Basic YWRtaW46c2VjcmV0", "Digest username=\"a\"",
+            "Token abc", "garbage", "Bearer two words", "Bearer tok\u00e9n", "nbs_token-without-a-scheme"})
+    void aMalformedCredentialOnAPublicReadIsRefusedNotIgnored(String authorization) {
+        given().header("Authorization", authorization).when().get("/api/posts")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"noticeboard\""))
+                .header("Cache-Control", "private, no-store")
+                .body("type", equalTo("/problems/unauthorized"))
+                .body("detail", containsString("must be 'Bearer <token>'"));
+        given().header("Authorization", authorization).when().get("/api/auth/me")
+                .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer realm=\"noticeboard\""));
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        String token = data.tokenFor(Role.EDITOR);
+        given().header("Authorization", "bearer " + token).when().get("/api/auth/me").then().statusCode(200);
     }
 
     @Test

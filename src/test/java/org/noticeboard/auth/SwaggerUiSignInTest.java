@@ -75,5 +75,7 @@ class SwaggerUiSignInTest {
         String body = browser.findElement(By.cssSelector("#operations-Sign-in-get_api_auth_me .live-responses-table tbody .microlight")).getText();
         assertThat(status.getText()).startsWith("200");
         assertThat(body).contains("editor@example.org");
+        assertThat(browser.getTitle()).isEqualTo("Noticeboard API");
+        assertThat(Chromium.cspViolations(browser)).as("Swagger UI runs under its Content-Security-Policy").isEmpty();
     }
 }

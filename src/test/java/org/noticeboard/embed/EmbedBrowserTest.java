@@ -132,6 +132,7 @@ class EmbedBrowserTest {
         assertThat(browser.findElement(By.id("partner-link")).getCssValue("color"))
                 .as("the widget's CSS does not leak out").isEqualTo("rgba(255, 0, 0, 1)");
         assertThat(browser.manage().getCookies()).isEmpty();
+        assertThat(Chromium.cspViolations(browser)).isEmpty();
         WebElement widget = browser.findElement(By.cssSelector("[data-noticeboard-news]"));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "widget.png"), widget.getScreenshotAs(OutputType.BYTES));
@@ -147,6 +148,7 @@ class EmbedBrowserTest {
 
         assertSameAsApi(shown, given().get(api + "api/posts?perPage=3&category=whats-on-in-pendle").jsonPath().getList("items"));
         assertThat(shown).extracting(post -> post.get("title")).containsExactly("Pendle Walk", "Rossendale Market");
+        assertThat(Chromium.cspViolations(browser)).isEmpty();
     }
 
     @Test
@@ -163,9 +165,29 @@ class EmbedBrowserTest {
                     "datetime", item.findElement(By.tagName("time")).getAttribute("datetime"),
                     "date", item.findElement(By.tagName("time")).getText())).toList();
             assertSameAsApi(shown, given().get(api + "api/posts?perPage=5").jsonPath().getList("items"));
+            assertThat(browser.findElement(By.tagName("body")).getCssValue("margin-top"))
+                    .as("the page's inline styles apply under its policy").isEqualTo("0px");
+            assertThat(Chromium.cspViolations(browser)).isEmpty();
         } finally {
             browser.switchTo().defaultContent();
         }
+        assertThat(Chromium.cspViolations(browser)).isEmpty();
+    }
+
+    @Test
+    void theBrowserReportsWhatAPolicyBlocks() {
+        browser.get(api + "embed/news");
+        ((JavascriptExecutor) browser).executeScript("""
+                const image = document.createElement('img');
+                image.src = 'https://elsewhere.example/pixel.png';
+                document.body.append(image);""");
+
+        List<String> violations = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> {
+                    List<String> found = Chromium.cspViolations(browser);
+                    return found.isEmpty() ? null : found;
+                });
+        assertThat(violations).anyMatch(violation -> violation.contains("elsewhere.example"));
     }
 
     @Test
@@ -185,6 +207,7 @@ class EmbedBrowserTest {
         Map<String, String> link = (Map<String, String>) fallback;
         assertThat(link.get("href")).isEqualTo(SITE + "/news");
         assertThat(link.get("text")).isEqualTo("Read the latest news from BPRCVS");
+        assertThat(Chromium.cspViolations(browser)).isEmpty();
     }
 
     private void openPartnerPage(String path, String body) {

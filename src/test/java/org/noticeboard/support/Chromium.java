@@ -3,11 +3,16 @@ package org.noticeboard.support;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -43,7 +48,38 @@ public final class Chromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        // The console holds what Content-Security-Policy blocked, in any frame.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
+        // And every document records its securitypolicyviolation events, from before its own scripts run.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation',
+                    e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));"""));
+        return browser;
+    }
+
+    /**
+     * What Content-Security-Policy blocked since the last call: the console's reports (all frames) and the
+     * securitypolicyviolation events of the current document and of the frames in it.
+     */
+    public static List<String> cspViolations(ChromeDriver browser) {
+        List<String> violations = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                violations.add(entry.getMessage());
+            }
+        }
+        Object events = browser.executeScript("""
+                const all = [...(window.__cspViolations || [])];
+                for (const frame of document.querySelectorAll('iframe')) {
+                    try { all.push(...(frame.contentWindow.__cspViolations || [])); } catch (e) { /* another origin */ }
+                }
+                return all;""");
+        if (events instanceof List<?> list) {
+            list.forEach(event -> violations.add(String.valueOf(event)));
+        }
+        return violations;
     }
 }
