@@ -206,12 +206,20 @@ class RequestGuardTest {
 
     @Test
     void aBodyOverTheLimitIsAProblem() {
-        String big = "{\"title\": \"" + "a".repeat(1024 * 1024) + "\"}";
+        String big = "{\"title\": \"" + "a".repeat((int) maxBodySize.asLongValue()) + "\"}";
 
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(big).post("/api/posts")
                 .then().statusCode(413).contentType(PROBLEM)
                 .body("type", equalTo("/problems/payload-too-large"))
-                .body("detail", equalTo("The request body must not be larger than 1048576 bytes"));
+                .body("detail", equalTo("The request body must not be larger than " + maxBodySize.asLongValue() + " bytes"));
+    }
+
+    @Test
+    void theLongestBodyAPostMayHaveFitsTheLimitHoweverItIsWritten() {
+        String longest = "{\"title\": \"Long\", \"bodyHtml\": \"" + "\\u00e9".repeat(500_000) + "\"}";
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(longest).post("/api/posts")
+                .then().statusCode(201);
     }
 
     @Test
@@ -253,13 +261,13 @@ class RequestGuardTest {
 
     @Test
     void theLimitsAreTheOnesTheDocumentationStates() throws IOException {
-        assertThat(maxBodySize.asLongValue()).isEqualTo(1024 * 1024);
+        assertThat(maxBodySize.asLongValue()).isEqualTo(4 * 1024 * 1024);
         assertThat(maxTargetLength.asLongValue()).isEqualTo(8 * 1024);
         assertThat(maxHeaderSize.asLongValue()).isEqualTo(16 * 1024);
         String description = given().accept("application/json").get("/q/openapi").jsonPath().getString("info.description");
-        assertThat(description).contains("bodies up to 1 MiB", "up to 8 KiB (414)", "up to 16 KiB in total (431)");
+        assertThat(description).contains("bodies up to 4 MiB", "up to 8 KiB (414)", "up to 16 KiB in total (431)");
         assertThat(Files.readString(Path.of("docs/api.md")))
-                .contains("| Request body | 1 MiB (1,048,576 bytes) |", "| Path and query | 8 KiB (8,192 characters) |",
+                .contains("| Request body | 4 MiB (4,194,304 bytes) |", "| Path and query | 8 KiB (8,192 characters) |",
                         "| All request headers | 16 KiB (16,384 bytes) |");
     }
 
