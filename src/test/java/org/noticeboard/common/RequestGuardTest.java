@@ -206,12 +206,15 @@ class RequestGuardTest {
 
     @Test
     void aBodyOverTheLimitIsAProblem() {
-        String big = "{\"title\": \"" + "a".repeat((int) maxBodySize.asLongValue()) + "\"}";
+        // Refused from its Content-Length, before the body is read: a client still writing it may see the
+        // connection close, so only the start of the body is sent.
+        RawHttp.Response response = RawHttp.send(server, "POST /api/posts HTTP/1.1", "Authorization: Bearer " + admin
+                + "\nContent-Type: application/json\nContent-Length: " + (maxBodySize.asLongValue() + 1), "{\"title\": \"aaaa");
 
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(big).post("/api/posts")
-                .then().statusCode(413).contentType(PROBLEM)
-                .body("type", equalTo("/problems/payload-too-large"))
-                .body("detail", equalTo("The request body must not be larger than " + maxBodySize.asLongValue() + " bytes"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith(PROBLEM);
+        assertThat(response.body()).contains("\"type\":\"/problems/payload-too-large\"",
+                "The request body must not be larger than " + maxBodySize.asLongValue() + " bytes");
     }
 
     @Test
