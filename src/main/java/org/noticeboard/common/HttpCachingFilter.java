@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -31,13 +32,17 @@ public class HttpCachingFilter {
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final EntityTags entityTags;
+    private final CachedResponses cachedResponses;
+    private final CurrentVertxRequest currentRequest;
     private final String publicCacheControl;
 
-    HttpCachingFilter(EntityTags entityTags,
+    HttpCachingFilter(EntityTags entityTags, CachedResponses cachedResponses, CurrentVertxRequest currentRequest,
                       @ConfigProperty(name = "noticeboard.cache.max-age", defaultValue = "60s") Duration maxAge,
                       @ConfigProperty(name = "noticeboard.cache.stale-while-revalidate", defaultValue = "300s")
                       Duration staleWhileRevalidate) {
         this.entityTags = entityTags;
+        this.cachedResponses = cachedResponses;
+        this.currentRequest = currentRequest;
         this.publicCacheControl = "public, max-age=" + maxAge.toSeconds()
                 + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
     }
@@ -63,7 +68,13 @@ public class HttpCachingFilter {
             response.getHeaders().putIfAbsent(HttpHeaders.CACHE_CONTROL, java.util.List.of(publicCacheControl));
             response.getHeaders().add(HttpHeaders.VARY, "Accept-Encoding, Authorization");
         }
-        if (notModified(request, entityTag, response.getHeaderString(HttpHeaders.LAST_MODIFIED))) {
+        String lastModified = response.getHeaderString(HttpHeaders.LAST_MODIFIED);
+        if (!signedIn && response.getStatus() == 200) {
+            cachedResponses.offer(currentRequest.getCurrent(), body, String.valueOf(response.getMediaType()),
+                    entityTag, lastModified);
+        }
+        if (notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), entityTag, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
         }
@@ -80,14 +91,12 @@ public class HttpCachingFilter {
     }
 
     /** RFC 9110: If-None-Match (weak comparison) wins over If-Modified-Since, which counts in whole seconds. */
-    private static boolean notModified(ContainerRequestContext request, String entityTag, String lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String entityTag, String lastModified) {
         if (ifNoneMatch != null) {
             String opaque = weak(entityTag);
             return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
                     .anyMatch(tag -> tag.equals("*") || weak(tag).equals(opaque));
         }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince == null || lastModified == null) {
             return false;
         }
