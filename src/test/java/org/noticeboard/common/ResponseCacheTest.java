@@ -5,6 +5,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.noticeboard.post.Post;
 import org.noticeboard.post.PostStatus;
 import org.noticeboard.support.TestData;
@@ -72,10 +74,13 @@ class ResponseCacheTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> marker.equals(listener.lastHeard()));
     }
 
-    @Test
-    void aSecondReadIsAnsweredFromTheCacheWithTheSameBytesAndHeaders() {
-        Response miss = when().get("/api/posts/slug/hello").then().statusCode(200).header(CACHE, "MISS").extract().response();
-        Response hit = when().get("/api/posts/slug/hello").then().statusCode(200).header(CACHE, "HIT").extract().response();
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/site", "/api/menus", "/api/pages", "/api/posts", "/api/posts/slug/hello",
+            "/api/categories", "/api/categories/news", "/api/archives", "/api/feeds/posts.rss", "/api/feeds/posts.atom",
+            "/api/feeds/posts.json", "/embed/news.js", "/embed/news"})
+    void aSecondReadIsAnsweredFromTheCacheWithTheSameBytesAndHeaders(String address) {
+        Response miss = when().get(address).then().statusCode(200).header(CACHE, "MISS").extract().response();
+        Response hit = when().get(address).then().statusCode(200).header(CACHE, "HIT").extract().response();
         assertThat(hit.asByteArray()).isEqualTo(miss.asByteArray());
         for (String header : new String[]{"Content-Type", "ETag", "Cache-Control", "Vary", "Content-Security-Policy"}) {
             assertThat(hit.header(header)).as(header).isEqualTo(miss.header(header));
