@@ -30,8 +30,11 @@ create function count_post(counted_post bigint, counted_at timestamptz, delta in
     language plpgsql as
 $$
 declare
-    target_month date := post_archive_month(counted_at);
+    target_month date;
 begin
+    -- Before reading the time zone: waits for a recount in progress (see recount_posts), or holds it off.
+    lock table post_month_counts in row exclusive mode;
+    target_month := post_archive_month(counted_at);
     insert into post_month_counts as c (month, posts) values (target_month, greatest(delta, 0))
     on conflict (month) do update set posts = c.posts + delta;
     insert into category_month_counts as c (category_id, month, posts)
@@ -70,6 +73,7 @@ $$
 declare
     target_month date;
 begin
+    lock table post_month_counts in row exclusive mode;
     if tg_op in ('UPDATE', 'DELETE') then
         select post_archive_month(p.published_at) into target_month
         from posts p where p.id = old.post_id and p.status <> 'draft';
@@ -99,8 +103,12 @@ create function recount_posts() returns void
     language plpgsql as
 $$
 declare
-    zone varchar := (select timezone from site_settings where id = 1);
+    zone varchar;
 begin
+    -- Writers take row exclusive before they read the zone: this waits for those under way, whose posts the
+    -- statements below then see, and makes later ones wait and read the new zone.
+    lock table post_month_counts in exclusive mode;
+    zone := (select timezone from site_settings where id = 1);
     delete from post_month_counts;
     delete from category_month_counts;
     insert into post_month_counts (month, posts)

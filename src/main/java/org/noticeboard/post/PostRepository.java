@@ -106,6 +106,12 @@ public class PostRepository implements PanacheRepository<Post> {
         return find("p.slug = :key", slug, status);
     }
 
+    /** Writes the post and reads it back, with what the database decides about it ({@link Post#visible}). */
+    public void reload(Post post) {
+        flush();
+        getEntityManager().refresh(post);
+    }
+
     public boolean slugTaken(String slug, Long exceptId) {
         return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
     }

@@ -227,8 +227,7 @@ public class PostService {
 
     /** Reads the written post back, so that the database decides whether it is public, as on every read. */
     private PostResponse written(Post post) {
-        posts.flush();
-        posts.getEntityManager().refresh(post);
+        posts.reload(post);
         return response(post, true);
     }
 
