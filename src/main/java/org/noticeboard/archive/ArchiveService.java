@@ -3,7 +3,6 @@ package org.noticeboard.archive;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.noticeboard.site.FrontEndRoutes;
-import org.noticeboard.site.SiteService;
 
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -14,16 +13,14 @@ import java.util.Locale;
 public class ArchiveService {
 
     private final ArchiveRepository archives;
-    private final SiteService site;
 
-    ArchiveService(ArchiveRepository archives, SiteService site) {
+    ArchiveService(ArchiveRepository archives) {
         this.archives = archives;
-        this.site = site;
     }
 
     @Transactional
     public List<ArchiveMonth> months() {
-        return archives.publicPostCountsByMonth(site.settings().timezone).stream()
+        return archives.publicPostCountsByMonth().stream()
                 .map(row -> month(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), ((Number) row[2]).longValue()))
                 .toList();
     }

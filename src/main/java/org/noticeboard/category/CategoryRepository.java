@@ -9,12 +9,22 @@ import java.util.Optional;
 @ApplicationScoped
 public class CategoryRepository implements PanacheRepository<Category> {
 
+    /**
+     * Public post counts from the counts kept by V17's triggers, less the category's scheduled posts still to
+     * come (a short range of posts_public_idx), so that the list never counts the posts themselves.
+     */
     private static final String WITH_PUBLIC_COUNTS = """
+            with counted as (select category_id, sum(posts) as posts from category_month_counts group by category_id),
+                 scheduled as (select pc.category_id, count(*) as posts
+                               from posts p join post_categories pc on pc.post_id = p.id
+                               where post_is_scheduled(p.status, p.published_at)
+                               group by pc.category_id)
             select c.id, c.slug, c.name, c.description, parent.slug,
-                   (select count(*) from post_categories pc join public_posts p on p.id = pc.post_id
-                    where pc.category_id = c.id)
+                   coalesce(counted.posts, 0) - coalesce(scheduled.posts, 0)
             from categories c
             left join categories parent on parent.id = c.parent_id
+            left join counted on counted.category_id = c.id
+            left join scheduled on scheduled.category_id = c.id
             """;
 
     public Optional<Category> findBySlug(String slug) {

@@ -46,8 +46,7 @@ public class FeedService {
         Category category = categorySlug == null ? null
                 : categories.findBySlug(categorySlug).orElseThrow(() -> CategoryService.notFound(categorySlug));
         SiteSettings settings = site.get();
-        Instant now = Instant.now();
-        List<Post> latest = posts.latestPublic(category == null ? null : category.id, size, now);
+        List<Post> latest = posts.latestPublic(category == null ? null : category.id, size);
         Map<Long, List<CategoryLink>> categoriesByPost = posts.categoriesOf(latest.stream().map(post -> post.id).toList());
         List<Feed.Item> items = latest.stream().map(post -> new Feed.Item(
                 FrontEndRoutes.absolute(settings.siteUrl, apiBase, FrontEndRoutes.post(post.slug)), post.title, post.excerpt, post.bodyHtml,

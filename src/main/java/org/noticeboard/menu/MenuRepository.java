@@ -26,7 +26,7 @@ public class MenuRepository implements PanacheRepository<Menu> {
         return getEntityManager().createQuery("""
                         select new org.noticeboard.menu.MenuItemRow(
                             i.menu.id, i.id, i.parent.id, i.position, i.label, i.linkType,
-                            page.id, page.path, page.status, post.id, post.slug, post.status, post.publishedAt,
+                            page.id, page.path, page.status, post.id, post.slug, post.visible,
                             category.id, category.slug, i.archiveYear, i.archiveMonth, i.url)
                         from MenuItem i
                         left join i.page page

@@ -241,7 +241,7 @@ public class MenuService {
     /** The menu as an editor and as the public see it now: If-Match may name either. */
     private List<MenuResponse> views(Menu menu) {
         List<MenuItemRow> rows = menus.itemRows(List.of(menu.id));
-        Visibility visibility = new Visibility(pages.draftPaths(), Instant.now());
+        Visibility visibility = new Visibility(pages.draftPaths());
         return List.of(tree(menu, rows, visibility, true), tree(menu, rows, visibility, false));
     }
 
@@ -346,7 +346,7 @@ public class MenuService {
     /** Three statements whatever the number of menus and items: menus, items, draft page paths. */
     private List<MenuResponse> trees(List<Menu> found, boolean editorial) {
         List<MenuItemRow> rows = menus.itemRows(found.stream().map(menu -> menu.id).toList());
-        Visibility visibility = new Visibility(pages.draftPaths(), Instant.now());
+        Visibility visibility = new Visibility(pages.draftPaths());
         return found.stream().map(menu -> tree(menu, rows, visibility, editorial)).toList();
     }
 
@@ -399,12 +399,15 @@ public class MenuService {
         return Optional.empty();
     }
 
-    /** An item linking to a draft page or an unpublished post is hidden, and its subtree with it. */
-    private record Visibility(List<String> draftPaths, Instant now) {
+    /**
+     * An item linking to a draft page or an unpublished post is hidden, and its subtree with it. Whether a post
+     * is public the database decided as it read the row ({@link Post#visible}).
+     */
+    private record Visibility(List<String> draftPaths) {
         boolean isPublic(MenuItemRow row) {
             return switch (row.linkType()) {
                 case PAGE -> Page.isPublic(row.pageStatus(), row.pagePath(), draftPaths);
-                case POST -> Post.isPublic(row.postStatus(), row.postPublishedAt(), now);
+                case POST -> Boolean.TRUE.equals(row.postVisible());
                 default -> true;
             };
         }

@@ -31,7 +31,9 @@ public record CommentSettings(
         }
     }
 
-    static CommentSettings of(Post post, SiteSettings site, Instant now) {
+    /** Decided on the database's clock, at the instant the post was read ({@link Post#readAt}). */
+    static CommentSettings of(Post post, SiteSettings site) {
+        Instant now = post.readAt;
         boolean moderated = site.commentsRequireModeration;
         if (post.commentStatus == CommentStatus.CLOSED) {
             return new CommentSettings(CommentStatus.CLOSED, Reason.POST_SETTING, null, moderated);

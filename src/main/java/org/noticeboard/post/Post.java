@@ -7,6 +7,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.noticeboard.common.EditableEntity;
 import org.noticeboard.category.Category;
 
@@ -38,10 +39,19 @@ public class Post extends EditableEntity {
     @Convert(converter = CommentStatus.Converter.class)
     public CommentStatus commentStatus;
 
-    /** The rule of the {@code public_posts} view, for rows already loaded. */
-    public static boolean isPublic(PostStatus status, Instant publishedAt, Instant now) {
-        return status != PostStatus.DRAFT && publishedAt != null && !publishedAt.isAfter(now);
-    }
+    /**
+     * Whether the public sees the post: the one rule, {@code post_is_public(status, published_at)} of migration
+     * V16 (not a draft, and published_at has passed by the database's {@code now()}), decided by the database in
+     * the statement that read the post. Every public read filters on it ({@link PostStatusFilter#PUBLISHED}) or
+     * on the same function, so no JVM clock takes part. Not set on a post written but not yet read back.
+     */
+    @Formula("post_is_public(status, published_at)")
+    public boolean visible;
+
+    /** The database's clock when the post was read ({@code now()}: the transaction's start), the instant
+     * {@link #visible} was decided at; what time-based rules of the same response (comments closing) use. */
+    @Formula("now()")
+    public Instant readAt;
 
     @ManyToMany
     @JoinTable(name = "post_categories",

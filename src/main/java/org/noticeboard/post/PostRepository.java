@@ -6,8 +6,10 @@ import jakarta.persistence.TypedQuery;
 import org.noticeboard.common.Paging;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +20,62 @@ public class PostRepository implements PanacheRepository<Post> {
 
     private static final String SUMMARY = "select new org.noticeboard.post.PostSummaryRow("
             + "p.id, p.slug, p.title, p.excerpt, p.featuredImageUrl, p.featuredImageAlt, p.authorName, "
-            + "p.status, p.publishedAt, p.updatedAt) from Post p ";
+            + "p.status, p.publishedAt, p.updatedAt, p.visible) from Post p ";
     private static final String LINK = "select new org.noticeboard.post.PostLink(p.id, p.slug, p.title, p.publishedAt) from Post p ";
+    private static final String NEWEST_FIRST = " order by p.publishedAt desc nulls first, p.id desc";
+    private static final String OLDEST_FIRST = " order by p.publishedAt asc nulls last, p.id asc";
 
-    /** Narrows a list; null fields do not filter. {@code to} is exclusive. */
-    public record Filter(PostStatusFilter status, Long categoryId, Instant from, Instant to) {
+    /** Narrows a list; null fields do not filter. */
+    public record Filter(PostStatusFilter status, Long categoryId, Period period) {
     }
 
-    public long count(Filter filter, Instant now) {
-        return query("select count(p) from Post p ", filter, now, Long.class, "").getSingleResult();
+    /**
+     * Archive months {@code [firstMonth, endMonth)} in the site's time zone, and the same span as instants
+     * ({@code to} exclusive): the maintained counts are kept by month, the posts are read by instant.
+     */
+    public record Period(LocalDate firstMonth, LocalDate endMonth, Instant from, Instant to) {
     }
 
-    /** Newest first; drafts without a date come first. */
-    public List<PostSummaryRow> list(Filter filter, Instant now, Paging page) {
-        return query(SUMMARY, filter, now, PostSummaryRow.class,
-                " order by p.publishedAt desc nulls first, p.id desc")
-                .setFirstResult(page.index() * page.perPage())
-                .setMaxResults(page.perPage())
-                .getResultList();
+    /**
+     * How many posts the filter lists. Public totals come from the counts kept by V17's triggers, less the few
+     * scheduled posts still to come, so they cost the same at a thousand posts as at a million.
+     */
+    public long count(Filter filter) {
+        if (filter.status() == PostStatusFilter.PUBLISHED) {
+            return countPublic(filter);
+        }
+        return query("select count(p) from Post p ", filter, Long.class, "").getSingleResult();
+    }
+
+    /**
+     * Newest first; drafts without a date come first. A page past the middle is read from the other end, so
+     * that the database skips the rows behind it rather than the rows before it, and the last page costs what
+     * the first does. {@code total} must be what {@link #count} says for the same filter.
+     */
+    public List<PostSummaryRow> list(Filter filter, Paging page, long total) {
+        long offset = (long) page.index() * page.perPage();
+        if (offset >= total) {
+            return List.of();
+        }
+        int size = (int) Math.min(page.perPage(), total - offset);
+        long fromEnd = total - offset - size;
+        if (fromEnd >= offset) {
+            return query(SUMMARY, filter, PostSummaryRow.class, NEWEST_FIRST)
+                    .setFirstResult((int) offset)
+                    .setMaxResults(size)
+                    .getResultList();
+        }
+        List<PostSummaryRow> reversed = new ArrayList<>(query(SUMMARY, filter, PostSummaryRow.class, OLDEST_FIRST)
+                .setFirstResult((int) fromEnd)
+                .setMaxResults(size)
+                .getResultList());
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     /** The newest public posts, bodies included, for feeds. */
-    public List<Post> latestPublic(Long categoryId, int limit, Instant now) {
-        return query("select p from Post p ", new Filter(PostStatusFilter.PUBLISHED, categoryId, null, null), now,
+    public List<Post> latestPublic(Long categoryId, int limit) {
+        return query("select p from Post p ", new Filter(PostStatusFilter.PUBLISHED, categoryId, null),
                 Post.class, " order by p.publishedAt desc, p.id desc")
                 .setMaxResults(limit)
                 .getResultList();
@@ -63,12 +98,18 @@ public class PostRepository implements PanacheRepository<Post> {
         return byPost;
     }
 
-    public Optional<Post> findById(long id, PostStatusFilter status, Instant now) {
-        return find("p.id = :key", id, status, now);
+    public Optional<Post> findById(long id, PostStatusFilter status) {
+        return find("p.id = :key", id, status);
     }
 
-    public Optional<Post> findBySlug(String slug, PostStatusFilter status, Instant now) {
-        return find("p.slug = :key", slug, status, now);
+    public Optional<Post> findBySlug(String slug, PostStatusFilter status) {
+        return find("p.slug = :key", slug, status);
+    }
+
+    /** Writes the post and reads it back, with what the database decides about it ({@link Post#visible}). */
+    public void reload(Post post) {
+        flush();
+        getEntityManager().refresh(post);
     }
 
     public boolean slugTaken(String slug, Long exceptId) {
@@ -98,67 +139,83 @@ public class PostRepository implements PanacheRepository<Post> {
                 .executeUpdate();
     }
 
-    /** The public post published just before this one (ties broken by id), if any. */
-    public Optional<PostLink> previousPublic(Post post, Instant now) {
-        return neighbour("(p.publishedAt < :at or (p.publishedAt = :at and p.id < :id)) order by p.publishedAt desc, p.id desc",
-                post, now);
+    /**
+     * The public post published just before this one (ties broken by id), if any. Row values, so that the
+     * index on (published_at, id) starts at the post rather than walking to it.
+     */
+    public Optional<PostLink> previousPublic(Post post) {
+        return neighbour("(p.publishedAt, p.id) < (:at, :id) order by p.publishedAt desc, p.id desc", post);
     }
 
     /** The public post published just after this one, if any. */
-    public Optional<PostLink> nextPublic(Post post, Instant now) {
-        return neighbour("(p.publishedAt > :at or (p.publishedAt = :at and p.id > :id)) order by p.publishedAt asc, p.id asc",
-                post, now);
+    public Optional<PostLink> nextPublic(Post post) {
+        return neighbour("(p.publishedAt, p.id) > (:at, :id) order by p.publishedAt asc, p.id asc", post);
     }
 
-    private Optional<Post> find(String condition, Object key, PostStatusFilter status, Instant now) {
+    private long countPublic(Filter filter) {
+        boolean inCategory = filter.categoryId() != null;
+        boolean inPeriod = filter.period() != null;
+        String sql = "select (select coalesce(sum(c.posts), 0) from "
+                + (inCategory ? "category_month_counts c where c.category_id = :category" : "post_month_counts c where true")
+                + (inPeriod ? " and c.month >= :firstMonth and c.month < :endMonth" : "")
+                + ") - (select count(*) from posts p where post_is_scheduled(p.status, p.published_at)"
+                + (inCategory ? " and exists (select 1 from post_categories pc where pc.post_id = p.id and pc.category_id = :category)" : "")
+                + (inPeriod ? " and p.published_at >= :from and p.published_at < :to" : "")
+                + ")";
+        var query = getEntityManager().createNativeQuery(sql, Long.class);
+        if (inCategory) {
+            query.setParameter("category", filter.categoryId());
+        }
+        if (inPeriod) {
+            query.setParameter("firstMonth", filter.period().firstMonth())
+                    .setParameter("endMonth", filter.period().endMonth())
+                    .setParameter("from", filter.period().from())
+                    .setParameter("to", filter.period().to());
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private Optional<Post> find(String condition, Object key, PostStatusFilter status) {
         String jpql = "from Post p where " + condition + " and " + status.condition;
         TypedQuery<Post> query = getEntityManager().createQuery(jpql, Post.class).setParameter("key", key);
-        return bindStatus(query, jpql, now).getResultStream().findFirst();
+        return bindStatus(query, jpql).getResultStream().findFirst();
     }
 
-    private Optional<PostLink> neighbour(String conditionAndOrder, Post post, Instant now) {
+    private Optional<PostLink> neighbour(String conditionAndOrder, Post post) {
         if (post.publishedAt == null) {
             return Optional.empty();
         }
         String jpql = LINK + "where " + PostStatusFilter.PUBLISHED.condition + " and " + conditionAndOrder;
-        return bindStatus(getEntityManager().createQuery(jpql, PostLink.class), jpql, now)
+        return bindStatus(getEntityManager().createQuery(jpql, PostLink.class), jpql)
                 .setParameter("at", post.publishedAt)
                 .setParameter("id", post.id)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }
 
-    private <T> TypedQuery<T> query(String select, Filter filter, Instant now, Class<T> type, String orderBy) {
+    private <T> TypedQuery<T> query(String select, Filter filter, Class<T> type, String orderBy) {
         StringBuilder jpql = new StringBuilder(select).append("where ").append(filter.status().condition);
         if (filter.categoryId() != null) {
             jpql.append(" and p.id in (select cp.id from Post cp join cp.categories c where c.id = :categoryId)");
         }
-        if (filter.from() != null) {
-            jpql.append(" and p.publishedAt >= :from");
-        }
-        if (filter.to() != null) {
-            jpql.append(" and p.publishedAt < :to");
+        if (filter.period() != null) {
+            jpql.append(" and p.publishedAt >= :from and p.publishedAt < :to");
         }
         String text = jpql.append(orderBy).toString();
-        TypedQuery<T> query = bindStatus(getEntityManager().createQuery(text, type), text, now);
+        TypedQuery<T> query = bindStatus(getEntityManager().createQuery(text, type), text);
         if (filter.categoryId() != null) {
             query.setParameter("categoryId", filter.categoryId());
         }
-        if (filter.from() != null) {
-            query.setParameter("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.setParameter("to", filter.to());
+        if (filter.period() != null) {
+            query.setParameter("from", filter.period().from());
+            query.setParameter("to", filter.period().to());
         }
         return query;
     }
 
-    private static <T> TypedQuery<T> bindStatus(TypedQuery<T> query, String jpql, Instant now) {
+    private static <T> TypedQuery<T> bindStatus(TypedQuery<T> query, String jpql) {
         if (jpql.contains(":draft")) {
             query.setParameter("draft", PostStatus.DRAFT);
-        }
-        if (jpql.contains(":now")) {
-            query.setParameter("now", now);
         }
         return query;
     }

@@ -29,10 +29,10 @@ public record PostResponse(
         @Schema(description = "Who created and changed the post: only for signed-in editors") Audit audit) {
 
     static PostResponse of(Post post, List<CategoryLink> categories, CommentSettings comments,
-                           PostLink previous, PostLink next, Audit audit, Instant now) {
+                           PostLink previous, PostLink next, Audit audit) {
         return new PostResponse(post.id, post.slug, FrontEndRoutes.post(post.slug), post.title, post.excerpt,
                 post.bodyHtml, FeaturedImage.of(post.featuredImageUrl, post.featuredImageAlt), post.authorName,
-                PostStatus.effective(post.status, post.publishedAt, now), post.publishedAt, post.updatedAt,
+                PostStatus.effective(post.status, post.visible), post.publishedAt, post.updatedAt,
                 categories, comments, previous, next, audit);
     }
 

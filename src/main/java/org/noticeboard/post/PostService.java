@@ -21,7 +21,6 @@ import org.noticeboard.site.SiteService;
 import org.noticeboard.site.SiteSettings;
 import org.noticeboard.user.AuditTrail;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -72,17 +71,14 @@ public class PostService {
     @Transactional
     public Paged<PostSummary> list(PostStatusFilter status, String categorySlug, Integer year, Integer month,
                                    Paging page) {
-        Instant now = Instant.now();
-        ZoneId zone = year == null ? null : site.settings().zone();
         PostRepository.Filter filter = new PostRepository.Filter(status,
                 categorySlug == null ? null : categoryId(categorySlug),
-                year == null ? null : start(year, month, zone),
-                year == null ? null : end(year, month, zone));
-        long total = posts.count(filter, now);
-        List<PostSummaryRow> rows = total == 0 ? List.of() : posts.list(filter, now, page);
+                year == null ? null : period(year, month, site.settings().zone()));
+        long total = posts.count(filter);
+        List<PostSummaryRow> rows = posts.list(filter, page, total);
         Map<Long, List<CategoryLink>> categoriesByPost = posts.categoriesOf(rows.stream().map(PostSummaryRow::id).toList());
         List<PostSummary> items = rows.stream()
-                .map(row -> PostSummary.of(row, categoriesByPost.getOrDefault(row.id(), List.of()), now))
+                .map(row -> PostSummary.of(row, categoriesByPost.getOrDefault(row.id(), List.of())))
                 .toList();
         return Paged.of(items, page, total);
     }
@@ -90,22 +86,20 @@ public class PostService {
     /** @param editorial whether the caller is an editor: drafts and scheduled posts too, with audit fields */
     @Transactional
     public PostResponse byId(long id, boolean editorial) {
-        Instant now = Instant.now();
-        Post post = posts.findById(id, visible(editorial), now)
+        Post post = posts.findById(id, visible(editorial))
                 .orElseThrow(() -> ProblemException.notFound("No published post has the id " + id));
-        return response(post, editorial, now);
+        return response(post, editorial);
     }
 
     /** A former slug answers 301 with the post's current address. */
     @Transactional
     public PostResponse bySlug(String slug, boolean editorial) {
-        Instant now = Instant.now();
-        Optional<Post> post = posts.findBySlug(slug, visible(editorial), now);
+        Optional<Post> post = posts.findBySlug(slug, visible(editorial));
         if (post.isPresent()) {
-            return response(post.get(), editorial, now);
+            return response(post.get(), editorial);
         }
         posts.formerOwnerOf(slug)
-                .filter(moved -> editorial || Post.isPublic(moved.status, moved.publishedAt, now))
+                .filter(moved -> editorial || moved.visible)
                 .ifPresent(moved -> {
                     throw new MovedPermanently("/api/posts/slug/" + moved.slug);
                 });
@@ -119,8 +113,7 @@ public class PostService {
         post.commentStatus = site.settings().commentsOpenByDefault ? CommentStatus.OPEN : CommentStatus.CLOSED;
         apply(post, request);
         posts.persist(post);
-        posts.flush();
-        return response(post, true, Instant.now());
+        return written(post);
     }
 
     @Transactional
@@ -135,8 +128,7 @@ public class PostService {
         if (!post.slug.equals(oldSlug)) {
             posts.rememberFormerSlug(oldSlug, post);
         }
-        posts.flush();
-        return response(post, true, Instant.now());
+        return written(post);
     }
 
     /** The post as a full request, the base a merge patch applies to. */
@@ -163,7 +155,7 @@ public class PostService {
     /** Checks If-Match against the post as either an editor or the public would read it now. */
     private Post editable(long id, String ifMatch) {
         Post post = posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        PostResponse current = response(post, true, Instant.now());
+        PostResponse current = response(post, true);
         Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
         return post;
     }
@@ -184,9 +176,7 @@ public class PostService {
         if (post.status == PostStatus.SCHEDULED && post.publishedAt == null) {
             throw ProblemException.invalidField("publishedAt", "is required for a scheduled post: when should it appear?");
         }
-        if (post.status == PostStatus.PUBLISHED && post.publishedAt == null) {
-            post.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        }
+        // A post published without a date gets the database's now() (V18), the clock that decides it is public.
         if (request.commentStatus() != null) {
             post.commentStatus = request.commentStatus();
         }
@@ -235,15 +225,20 @@ public class PostService {
         return found;
     }
 
-    private PostResponse response(Post post, boolean editorial, Instant now) {
+    /** Reads the written post back, so that the database decides whether it is public, as on every read. */
+    private PostResponse written(Post post) {
+        posts.reload(post);
+        return response(post, true);
+    }
+
+    private PostResponse response(Post post, boolean editorial) {
         SiteSettings settings = site.settings();
         return PostResponse.of(post,
                 posts.categoriesOf(List.of(post.id)).getOrDefault(post.id, List.of()),
-                CommentSettings.of(post, settings, now),
-                posts.previousPublic(post, now).orElse(null),
-                posts.nextPublic(post, now).orElse(null),
-                editorial ? auditTrail.of(post) : null,
-                now);
+                CommentSettings.of(post, settings),
+                posts.previousPublic(post).orElse(null),
+                posts.nextPublic(post).orElse(null),
+                editorial ? auditTrail.of(post) : null);
     }
 
     private static PostStatusFilter visible(boolean editorial) {
@@ -268,12 +263,10 @@ public class PostService {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static Instant start(int year, Integer month, ZoneId zone) {
-        return LocalDate.of(year, month == null ? 1 : month, 1).atStartOfDay(zone).toInstant();
-    }
-
-    private static Instant end(int year, Integer month, ZoneId zone) {
+    /** A year, or a month of it, in the site's time zone. */
+    private static PostRepository.Period period(int year, Integer month, ZoneId zone) {
         LocalDate first = LocalDate.of(year, month == null ? 1 : month, 1);
-        return (month == null ? first.plusYears(1) : first.plusMonths(1)).atStartOfDay(zone).toInstant();
+        LocalDate end = month == null ? first.plusYears(1) : first.plusMonths(1);
+        return new PostRepository.Period(first, end, first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
     }
 }

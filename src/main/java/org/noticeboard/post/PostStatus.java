@@ -3,20 +3,20 @@ package org.noticeboard.post;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.noticeboard.common.WireEnum;
 
-import java.time.Instant;
-
 public enum PostStatus {
     DRAFT, SCHEDULED, PUBLISHED;
 
     /**
      * What readers and editors are told: a scheduled or published post whose time has not come is
      * scheduled; once it has, it is published. Scheduling therefore needs no job.
+     *
+     * @param visible whether the database found the post public ({@link Post#visible})
      */
-    public static PostStatus effective(PostStatus stored, Instant publishedAt, Instant now) {
+    public static PostStatus effective(PostStatus stored, boolean visible) {
         if (stored == DRAFT) {
             return DRAFT;
         }
-        return publishedAt != null && !publishedAt.isAfter(now) ? PUBLISHED : SCHEDULED;
+        return visible ? PUBLISHED : SCHEDULED;
     }
 
     @JsonValue

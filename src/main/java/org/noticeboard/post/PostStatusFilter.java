@@ -2,8 +2,10 @@ package org.noticeboard.post;
 
 /** Which posts a list shows. Anything but {@code published} needs an editor's sign-in. */
 public enum PostStatusFilter {
-    PUBLISHED("p.status <> :draft and p.publishedAt <= :now"),
-    SCHEDULED("p.status <> :draft and p.publishedAt > :now"),
+    /** Public: {@link Post#visible}, the database's rule on the database's clock. */
+    PUBLISHED("p.visible = true"),
+    /** Not a draft and not public yet: the complement, also decided by the database (post_is_scheduled, V16). */
+    SCHEDULED("function('post_is_scheduled', p.status, p.publishedAt) = true"),
     DRAFT("p.status = :draft"),
     ANY("true");
 

@@ -22,9 +22,9 @@ public record PostSummary(
         Instant updatedAt,
         List<CategoryLink> categories) {
 
-    static PostSummary of(PostSummaryRow row, List<CategoryLink> categories, Instant now) {
+    static PostSummary of(PostSummaryRow row, List<CategoryLink> categories) {
         return new PostSummary(row.id(), row.slug(), FrontEndRoutes.post(row.slug()), row.title(), row.excerpt(),
                 FeaturedImage.of(row.featuredImageUrl(), row.featuredImageAlt()), row.authorName(),
-                PostStatus.effective(row.status(), row.publishedAt(), now), row.publishedAt(), row.updatedAt(), categories);
+                PostStatus.effective(row.status(), row.visible()), row.publishedAt(), row.updatedAt(), categories);
     }
 }
