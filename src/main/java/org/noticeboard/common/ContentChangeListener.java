@@ -43,11 +43,10 @@ public class ContentChangeListener {
      */
     private static final String SECONDS_TO_NEXT_TIMED_CHANGE = """
             select extract(epoch from least(
-                       (select min(published_at) from posts where status <> 'draft' and published_at > now()),
+                       (select min(published_at) from posts where post_is_scheduled(status, published_at)),
                        (select min(p.published_at) + make_interval(days => s.comments_auto_close_days)
                         from posts p
-                        where p.status <> 'draft' and p.comment_status = 'open'
-                          and p.published_at <= now()
+                        where post_is_public(p.status, p.published_at) and p.comment_status = 'open'
                           and p.published_at > now() - make_interval(days => s.comments_auto_close_days))
                    ) - now())
             from site_settings s""";

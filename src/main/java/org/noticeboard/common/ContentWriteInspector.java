@@ -24,7 +24,11 @@ public class ContentWriteInspector implements StatementInspector {
             "^\\s*(?:insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?|merge\\s+into)\\s+(?:only\\s+)?"
                     + "([a-z_][a-z0-9_]*(?:\\s*,\\s*[a-z_][a-z0-9_]*)*)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern OTHER_WRITE = Pattern.compile("^\\s*(?:with|merge|copy|call)\\b", Pattern.CASE_INSENSITIVE);
+    /** A query with a common table expression writes if one of its parts does; calls and copies may write anything. */
+    private static final Pattern WITH = Pattern.compile("^\\s*with\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WRITE_WITHIN = Pattern.compile(
+            "\\b(?:insert\\s+into|delete\\s+from|update\\s+[a-z_][a-z0-9_]*\\s+set|merge\\s+into)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OTHER_WRITE = Pattern.compile("^\\s*(?:merge|copy|call|do)\\b", Pattern.CASE_INSENSITIVE);
     /** The tables that are not content: who may sign in, and how. Anything else is content, new tables included. */
     private static final Set<String> NOT_CONTENT = Set.of("users", "access_tokens", "flyway_schema_history");
 
@@ -53,6 +57,9 @@ public class ContentWriteInspector implements StatementInspector {
             return Arrays.stream(write.group(1).split(","))
                     .map(table -> table.strip().toLowerCase(Locale.ROOT))
                     .anyMatch(table -> !NOT_CONTENT.contains(table));
+        }
+        if (WITH.matcher(sql).lookingAt()) {
+            return WRITE_WITHIN.matcher(sql).find();
         }
         return OTHER_WRITE.matcher(sql).lookingAt();
     }
