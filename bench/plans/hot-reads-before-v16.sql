@@ -1,4 +1,4 @@
--- The hot public reads as they were before V16-V18, for comparison; see docs/query-plans.md
+-- The hot public reads as they were before V16-V18, for comparison; see docs/performance.md (Query plans)
 \set ON_ERROR_STOP 1
 select count(*) as total, (count(*) - 1) / 10 * 10 as lastoff from posts where status <> 'draft' and published_at <= now() \gset
 select id as cat from categories where slug = 'category-7' \gset

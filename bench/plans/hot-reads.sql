@@ -1,4 +1,4 @@
--- The hot public reads as Hibernate sends them, under EXPLAIN (ANALYZE, BUFFERS); see docs/query-plans.md
+-- The hot public reads as Hibernate sends them, under EXPLAIN (ANALYZE, BUFFERS); see docs/performance.md (Query plans)
 \set ON_ERROR_STOP 1
 select (select coalesce(sum(c.posts), 0) from post_month_counts c where true) - (select count(*) from posts p where post_is_scheduled(p.status, p.published_at)) as total \gset
 select (:total - 1) / 10 * 10 as lastoff, (:total - 1) / 10 * 10 as lastpage_offset, :total - ((:total - 1) / 10 * 10) as lastsize \gset

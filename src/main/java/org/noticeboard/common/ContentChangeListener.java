@@ -105,13 +105,14 @@ public class ContentChangeListener {
                 }
                 while (running) {
                     PGNotification[] heard = notifications.getNotifications((int) waitMillis());
-                    if (heard != null && heard.length > 0) {
+                    boolean changed = heard != null && heard.length > 0;
+                    if (changed) {
                         lastHeard = heard[heard.length - 1].getParameter();
                     }
-                    if (heard != null && heard.length > 0 || cache.expired()) {
+                    if (changed || cache.expired()) {
                         cache.invalidateAll();
                         cache.validUntil(untilNextTimedChange(statement));
-                    } else if (heard == null || heard.length == 0) {
+                    } else {
                         statement.execute("select 1");
                     }
                 }
