@@ -40,6 +40,27 @@ class OpenApiDocumentTest {
                 .isEqualTo(served);
     }
 
+    /** Generated clients name their methods after operationIds: every operation has one, unique, in one scheme. */
+    @Test
+    void everyOperationHasAUniqueReadableOperationId() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> ids = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Object id = operation.get("operationId");
+            if (id == null) {
+                missing.add(method.toUpperCase() + " " + path);
+            } else {
+                ids.add((String) id);
+            }
+        }));
+        assertThat(missing).as("operations without an operationId").isEmpty();
+        assertThat(ids).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).matches("(list|get|create|update|replace|patch|rename|add|delete|revoke|signIn|signOut)[A-Za-z]*"));
+        assertThat(ids).contains("listPosts", "getPostBySlug", "getPageByPath", "getMenu", "createPost", "patchPost", "signIn");
+    }
+
     /** Swagger UI shows a lock, and sends the signed-in token, exactly where an operation names a scheme. */
     @Test
     void everyWriteNeedsSignInAndPublicReadsMayUseIt() {

@@ -21,7 +21,8 @@ public class ArchiveResource {
     }
 
     @GET
-    @Operation(summary = "List the months that have published posts, newest first, with their post counts")
+    @Operation(operationId = "listArchives",
+            summary = "List the months that have published posts, newest first, with their post counts")
     public List<ArchiveMonth> list() {
         return archives.months();
     }

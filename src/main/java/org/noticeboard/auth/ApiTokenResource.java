@@ -42,14 +42,16 @@ public class ApiTokenResource {
     }
 
     @GET
-    @Operation(summary = "List the API tokens, newest first, without their secrets (admins only)")
+    @Operation(operationId = "listApiTokens",
+            summary = "List the API tokens, newest first, without their secrets (admins only)")
     public List<ApiTokenResponse> list() {
         return tokens.listApiTokens().stream().map(token -> ApiTokenResponse.of(token, null)).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API token (admins only); the response is the only time its secret is shown")
+    @Operation(operationId = "createApiToken",
+            summary = "Create an API token (admins only); the response is the only time its secret is shown")
     @APIResponse(responseCode = "201", description = "Created; copy token now, it cannot be shown again")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<ApiTokenResponse> create(@Valid @NotNull ApiTokenRequest request) {
@@ -64,7 +66,8 @@ public class ApiTokenResource {
 
     @DELETE
     @Path("/{id: [0-9]+}")
-    @Operation(summary = "Revoke an API token (admins only); it stops working on the next request")
+    @Operation(operationId = "revokeApiToken",
+            summary = "Revoke an API token (admins only); it stops working on the next request")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No API token has this id")
     public void revoke(@Parameter(description = "The token's id") @RestPath long id) {

@@ -54,7 +54,8 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in with e-mail address and password; answers a short-lived bearer token")
+    @Operation(operationId = "signIn",
+            summary = "Sign in with e-mail address and password; answers a short-lived bearer token")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong e-mail address or password")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
@@ -66,7 +67,8 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Sign in with the OAuth 2.0 password grant (form fields grant_type=password, username, password)")
+    @Operation(operationId = "signInWithForm",
+            summary = "Sign in with the OAuth 2.0 password grant (form fields grant_type=password, username, password)")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "400", description = "grant_type is not password, or a field is missing")
     @APIResponse(responseCode = "401", description = "Wrong e-mail address or password")
@@ -93,7 +95,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    @Operation(summary = "Sign out: revoke the token this request carries")
+    @Operation(operationId = "signOut", summary = "Sign out: revoke the token this request carries")
     @APIResponse(responseCode = "204", description = "The token no longer works")
     public void signOut() {
         tokens.revokeSession(currentUser.tokenIdOrNull());
@@ -104,7 +106,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    @Operation(summary = "Who am I: the signed-in user")
+    @Operation(operationId = "getCurrentUser", summary = "Who am I: the signed-in user")
     public UserResponse me() {
         return users.get(currentUser.idOrNull());
     }

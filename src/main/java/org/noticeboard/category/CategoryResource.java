@@ -54,7 +54,8 @@ public class CategoryResource {
     }
 
     @GET
-    @Operation(summary = "List all categories by name, each with its number of published posts")
+    @Operation(operationId = "listCategories",
+            summary = "List all categories by name, each with its number of published posts")
     @SecurityRequirementsSet
     public List<CategoryResponse> list() {
         return categories.list();
@@ -62,7 +63,7 @@ public class CategoryResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Read one category by its slug")
+    @Operation(operationId = "getCategory", summary = "Read one category by its slug")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -75,7 +76,7 @@ public class CategoryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a category (editors and admins)")
+    @Operation(operationId = "createCategory", summary = "Create a category (editors and admins)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -88,7 +89,7 @@ public class CategoryResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Replace a category (editors and admins)")
+    @Operation(operationId = "updateCategory", summary = "Replace a category (editors and admins)")
     @APIResponse(responseCode = "200", description = "The updated category")
     @APIResponse(responseCode = "409", description = "The slug is taken, or the parent is the category itself or below it")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -102,7 +103,8 @@ public class CategoryResource {
     @Path("/{slug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change some fields of a category (JSON Merge Patch; editors and admins)")
+    @Operation(operationId = "patchCategory",
+            summary = "Change some fields of a category (JSON Merge Patch; editors and admins)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = CategoryRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated category")
     @APIResponse(responseCode = "409", description = "The slug is taken, or the parent is the category itself or below it")
@@ -116,7 +118,8 @@ public class CategoryResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete a category (editors and admins); its posts stay, without it")
+    @Operation(operationId = "deleteCategory",
+            summary = "Delete a category (editors and admins); its posts stay, without it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has subcategories, or menu items link to it; they are listed")
     public void delete(@Parameter(description = "The category's slug") @RestPath String slug,

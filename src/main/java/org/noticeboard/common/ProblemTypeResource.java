@@ -17,7 +17,7 @@ public class ProblemTypeResource {
     @GET
     @Path("/{type}")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Explain a problem type")
+    @Operation(operationId = "getProblemType", summary = "Explain a problem type")
     public String explain(@Parameter(description = "The last segment of a problem's type URI, e.g. not-found")
                           @RestPath String type) {
         ProblemType problemType = ProblemType.bySlug(type)

@@ -31,7 +31,8 @@ public class EmbedResource {
     @GET
     @Path("/news.js")
     @Produces("text/javascript")
-    @Operation(summary = "The news widget script: pair it with <div data-noticeboard-news> on any page")
+    @Operation(operationId = "getNewsWidgetScript",
+            summary = "The news widget script: pair it with <div data-noticeboard-news> on any page")
     public String script(@Context UriInfo uriInfo) {
         return embeds.script(uriInfo.getBaseUri());
     }
@@ -39,7 +40,8 @@ public class EmbedResource {
     @GET
     @Path("/news")
     @Produces("text/html")
-    @Operation(summary = "The latest posts as a page to show in an iframe, for sites that allow no third-party scripts")
+    @Operation(operationId = "getNewsWidgetPage",
+            summary = "The latest posts as a page to show in an iframe, for sites that allow no third-party scripts")
     public RestResponse<String> page(
             @Parameter(description = "Only posts in the category with this slug") @QueryParam("category") String category,
             @Parameter(description = "How many posts", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",

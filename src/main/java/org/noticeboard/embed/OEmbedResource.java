@@ -30,7 +30,8 @@ public class OEmbedResource {
     }
 
     @GET
-    @Operation(summary = "A post card for a post's address on the organisation's site (oEmbed type rich)")
+    @Operation(operationId = "getOEmbed",
+            summary = "A post card for a post's address on the organisation's site (oEmbed type rich)")
     @APIResponse(responseCode = "200", description = "The card")
     @APIResponse(responseCode = "400", description = "url is missing, or maxwidth or maxheight is not a positive number")
     @APIResponse(responseCode = "404", description = "The address is not one of this site's published posts")

@@ -33,7 +33,8 @@ public class FeedResource {
 
     @GET
     @Path("/posts.{format}")
-    @Operation(summary = "The newest published posts as RSS 2.0 (posts.rss), Atom 1.0 (posts.atom) or JSON Feed 1.1 (posts.json)")
+    @Operation(operationId = "getPostsFeed",
+            summary = "The newest published posts as RSS 2.0 (posts.rss), Atom 1.0 (posts.atom) or JSON Feed 1.1 (posts.json)")
     @APIResponse(responseCode = "200", description = "The feed")
     @APIResponse(responseCode = "404", description = "No such feed format")
     public RestResponse<String> posts(@Parameter(description = "rss, atom or json",
@@ -45,7 +46,8 @@ public class FeedResource {
 
     @GET
     @Path("/categories/{slug}.{format}")
-    @Operation(summary = "The newest published posts of one category, as RSS, Atom or JSON Feed")
+    @Operation(operationId = "getCategoryFeed",
+            summary = "The newest published posts of one category, as RSS, Atom or JSON Feed")
     @APIResponse(responseCode = "200", description = "The feed")
     @APIResponse(responseCode = "404", description = "No such category or feed format")
     public RestResponse<String> category(@Parameter(description = "The category's slug") @RestPath String slug,

@@ -55,7 +55,7 @@ public class MenuResource {
     }
 
     @GET
-    @Operation(summary = "List every menu with its whole nested tree")
+    @Operation(operationId = "listMenus", summary = "List every menu with its whole nested tree")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -65,7 +65,8 @@ public class MenuResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Read one menu's whole nested tree, every link resolved to a path or URL; signed-in "
+    @Operation(operationId = "getMenu",
+            summary = "Read one menu's whole nested tree, every link resolved to a path or URL; signed-in "
             + "editors also see items hidden from the public, marked hidden")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
@@ -79,7 +80,7 @@ public class MenuResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a menu, optionally with its whole tree (admins only)")
+    @Operation(operationId = "createMenu", summary = "Create a menu, optionally with its whole tree (admins only)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
@@ -92,7 +93,8 @@ public class MenuResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a menu's name and whole tree in one request (admins only)")
+    @Operation(operationId = "replaceMenu",
+            summary = "Replace a menu's name and whole tree in one request (admins only)")
     @APIResponse(responseCode = "200", description = "The new menu; its items have new ids")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
@@ -106,7 +108,7 @@ public class MenuResource {
     @Path("/{slug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rename a menu or change its slug (JSON Merge Patch; admins only)")
+    @Operation(operationId = "renameMenu", summary = "Rename a menu or change its slug (JSON Merge Patch; admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MenuNameRequest.class)))
     @APIResponse(responseCode = "200", description = "The renamed menu")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
@@ -121,7 +123,7 @@ public class MenuResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a menu and all its items (admins only)")
+    @Operation(operationId = "deleteMenu", summary = "Delete a menu and all its items (admins only)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@Parameter(description = "The menu's slug") @RestPath String slug,
                        @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
@@ -130,7 +132,7 @@ public class MenuResource {
 
     @GET
     @Path("/{slug}/items/{id: [0-9]+}")
-    @Operation(summary = "Read one menu item with its children")
+    @Operation(operationId = "getMenuItem", summary = "Read one menu item with its children")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -145,7 +147,8 @@ public class MenuResource {
     @Path("/{slug}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add an item to a menu (admins only); answers with the whole menu")
+    @Operation(operationId = "addMenuItem",
+            summary = "Add an item to a menu (admins only); answers with the whole menu")
     @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
@@ -159,7 +162,8 @@ public class MenuResource {
     @Path("/{slug}/items/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rename, relink or move an item (JSON Merge Patch; admins only); answers with the whole menu")
+    @Operation(operationId = "updateMenuItem",
+            summary = "Rename, relink or move an item (JSON Merge Patch; admins only); answers with the whole menu")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MenuItemRequest.class)))
     @APIResponse(responseCode = "200", description = "The menu after the change")
     @APIResponse(responseCode = "409", description = "The item would move below itself")
@@ -180,7 +184,8 @@ public class MenuResource {
     @DELETE
     @Path("/{slug}/items/{id: [0-9]+}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Remove an item (admins only); its children take its place. Answers with the whole menu")
+    @Operation(operationId = "deleteMenuItem",
+            summary = "Remove an item (admins only); its children take its place. Answers with the whole menu")
     @APIResponse(responseCode = "200", description = "The menu after the change")
     public MenuResponse deleteItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                    @Parameter(description = "The item's id") @RestPath long id,

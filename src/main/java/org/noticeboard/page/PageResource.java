@@ -59,7 +59,8 @@ public class PageResource {
     }
 
     @GET
-    @Operation(summary = "List pages: all of them by path, or one parent's children in their order")
+    @Operation(operationId = "listPages",
+            summary = "List pages: all of them by path, or one parent's children in their order")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -88,7 +89,8 @@ public class PageResource {
 
     @GET
     @Path("/{id: [0-9]+}")
-    @Operation(summary = "Read a page by id, with breadcrumbs and children; signed-in editors also read drafts")
+    @Operation(operationId = "getPage",
+            summary = "Read a page by id, with breadcrumbs and children; signed-in editors also read drafts")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -100,7 +102,8 @@ public class PageResource {
 
     @GET
     @Path("/by-path/{path: .+}")
-    @Operation(summary = "Read the page at a full path, with breadcrumbs and children; a former path answers 301")
+    @Operation(operationId = "getPageByPath",
+            summary = "Read the page at a full path, with breadcrumbs and children; a former path answers 301")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -115,7 +118,7 @@ public class PageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a page (editors and admins)")
+    @Operation(operationId = "createPage", summary = "Create a page (editors and admins)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "Another page has this path")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -128,7 +131,8 @@ public class PageResource {
     @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Replace a page (editors and admins); a new parent, position or slug moves its whole subtree")
+    @Operation(operationId = "updatePage",
+            summary = "Replace a page (editors and admins); a new parent, position or slug moves its whole subtree")
     @APIResponse(responseCode = "200", description = "The updated page")
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -142,7 +146,8 @@ public class PageResource {
     @Path("/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change some fields of a page, or move it (JSON Merge Patch; editors and admins)")
+    @Operation(operationId = "patchPage",
+            summary = "Change some fields of a page, or move it (JSON Merge Patch; editors and admins)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PageRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated page")
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
@@ -161,7 +166,7 @@ public class PageResource {
     @DELETE
     @Path("/{id: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete a page that has no child pages (editors and admins)")
+    @Operation(operationId = "deletePage", summary = "Delete a page that has no child pages (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has child pages, or menu items link to it; they are listed")
     public void delete(@Parameter(description = "The page's id") @RestPath long id,

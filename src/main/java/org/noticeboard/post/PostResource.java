@@ -60,7 +60,8 @@ public class PostResource {
     }
 
     @GET
-    @Operation(summary = "List posts, newest first: published ones, or for signed-in editors any status")
+    @Operation(operationId = "listPosts",
+            summary = "List posts, newest first: published ones, or for signed-in editors any status")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -97,7 +98,8 @@ public class PostResource {
 
     @GET
     @Path("/{id: [0-9]+}")
-    @Operation(summary = "Read a post by id, with its categories, comment settings and neighbours; "
+    @Operation(operationId = "getPost",
+            summary = "Read a post by id, with its categories, comment settings and neighbours; "
             + "signed-in editors also read drafts and scheduled posts")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
@@ -110,7 +112,8 @@ public class PostResource {
 
     @GET
     @Path("/slug/{slug}")
-    @Operation(summary = "Read a post by slug; a former slug answers 301 with the current address")
+    @Operation(operationId = "getPostBySlug",
+            summary = "Read a post by slug; a former slug answers 301 with the current address")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -124,7 +127,7 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a post (editors and admins)")
+    @Operation(operationId = "createPost", summary = "Create a post (editors and admins)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -137,7 +140,8 @@ public class PostResource {
     @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Replace a post (editors and admins); a changed slug keeps the old one redirecting")
+    @Operation(operationId = "updatePost",
+            summary = "Replace a post (editors and admins); a changed slug keeps the old one redirecting")
     @APIResponse(responseCode = "200", description = "The updated post")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -151,7 +155,8 @@ public class PostResource {
     @Path("/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change some fields of a post (JSON Merge Patch; editors and admins)")
+    @Operation(operationId = "patchPost",
+            summary = "Change some fields of a post (JSON Merge Patch; editors and admins)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PostRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated post")
     @APIResponse(responseCode = "409", description = "The slug is taken")
@@ -165,7 +170,7 @@ public class PostResource {
     @DELETE
     @Path("/{id: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete a post (editors and admins)")
+    @Operation(operationId = "deletePost", summary = "Delete a post (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Menu items link to the post; they are listed")
     public void delete(@Parameter(description = "The post's id") @RestPath long id,

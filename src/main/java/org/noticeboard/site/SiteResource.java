@@ -49,7 +49,7 @@ public class SiteResource {
     }
 
     @GET
-    @Operation(summary = "Read the public site settings, including the comment defaults")
+    @Operation(operationId = "getSite", summary = "Read the public site settings, including the comment defaults")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
@@ -61,7 +61,7 @@ public class SiteResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace the site settings (admins only)")
+    @Operation(operationId = "updateSite", summary = "Replace the site settings (admins only)")
     @APIResponse(responseCode = "200", description = "The new settings")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public SiteResponse update(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
@@ -72,7 +72,7 @@ public class SiteResource {
     @PATCH
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change some site settings (JSON Merge Patch; admins only)")
+    @Operation(operationId = "patchSite", summary = "Change some site settings (JSON Merge Patch; admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SiteRequest.class)))
     @APIResponse(responseCode = "200", description = "The new settings")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")

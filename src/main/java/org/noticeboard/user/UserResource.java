@@ -48,14 +48,14 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List the users (admins only)")
+    @Operation(operationId = "listUsers", summary = "List the users (admins only)")
     public List<UserResponse> list() {
         return users.list();
     }
 
     @GET
     @Path("/{id: [0-9]+}")
-    @Operation(summary = "Read a user (admins only)")
+    @Operation(operationId = "getUser", summary = "Read a user (admins only)")
     @APIResponse(responseCode = "200", description = "The user; its ETag is needed to change it")
     @APIResponse(responseCode = "404", description = "No user has this id")
     public UserResponse get(@Parameter(description = "The user's id") @RestPath long id) {
@@ -64,7 +64,7 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user (admins only)")
+    @Operation(operationId = "createUser", summary = "Create a user (admins only)")
     @APIResponse(responseCode = "201", description = "Created; Location gives its address")
     @APIResponse(responseCode = "409", description = "Another user has this e-mail address")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
@@ -76,7 +76,7 @@ public class UserResource {
     @PUT
     @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a user (admins only); leave out password to keep it")
+    @Operation(operationId = "updateUser", summary = "Replace a user (admins only); leave out password to keep it")
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
     public UserResponse update(@Parameter(description = "The user's id") @RestPath long id,
@@ -88,7 +88,7 @@ public class UserResource {
     @PATCH
     @Path("/{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a user (JSON Merge Patch, admins only)")
+    @Operation(operationId = "patchUser", summary = "Change some fields of a user (JSON Merge Patch, admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = UserRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
@@ -100,7 +100,8 @@ public class UserResource {
 
     @DELETE
     @Path("/{id: [0-9]+}")
-    @Operation(summary = "Delete a user and revoke their tokens (admins only); their content stays")
+    @Operation(operationId = "deleteUser",
+            summary = "Delete a user and revoke their tokens (admins only); their content stays")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "This is the last admin")
     public void delete(@Parameter(description = "The user's id") @RestPath long id,

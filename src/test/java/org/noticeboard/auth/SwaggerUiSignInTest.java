@@ -65,14 +65,14 @@ class SwaggerUiSignInTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(signIn + "//button[normalize-space()='Logout']")));
         browser.findElement(By.cssSelector(".modal-ux .close-modal")).click();
 
-        WebElement me = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Sign-in-get_api_auth_me .opblock-summary")));
+        WebElement me = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Sign-in-getCurrentUser .opblock-summary")));
         me.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Sign-in-get_api_auth_me .try-out__btn"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Sign-in-get_api_auth_me .execute"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Sign-in-getCurrentUser .try-out__btn"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Sign-in-getCurrentUser .execute"))).click();
 
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#operations-Sign-in-get_api_auth_me .live-responses-table tbody .response-col_status")));
-        String body = browser.findElement(By.cssSelector("#operations-Sign-in-get_api_auth_me .live-responses-table tbody .microlight")).getText();
+                By.cssSelector("#operations-Sign-in-getCurrentUser .live-responses-table tbody .response-col_status")));
+        String body = browser.findElement(By.cssSelector("#operations-Sign-in-getCurrentUser .live-responses-table tbody .microlight")).getText();
         assertThat(status.getText()).startsWith("200");
         assertThat(body).contains("editor@example.org");
         assertThat(browser.getTitle()).isEqualTo("Noticeboard API");
