@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses query parameters an operation does not declare: a typo such as {@code ?catgory=} must not
- * silently return the unfiltered list.
+ * silently return the unfiltered list. A parameter given twice is refused too, as no operation takes several
+ * values of one: reading only the first ({@code ?perPage=5&perPage=1}) would ignore what was sent.
  */
 public class UnknownQueryParameterFilter {
 
@@ -33,12 +34,15 @@ public class UnknownQueryParameterFilter {
             return;
         }
         Set<String> declared = declaredByMethod.computeIfAbsent(method, UnknownQueryParameterFilter::declaredParameters);
-        for (String name : uriInfo.getQueryParameters().keySet()) {
+        uriInfo.getQueryParameters().forEach((name, values) -> {
             if (!declared.contains(name)) {
                 String allowed = declared.isEmpty() ? "none" : String.join(", ", declared);
                 throw ProblemException.invalidQuery(name, "is not supported here; supported parameters: " + allowed);
             }
-        }
+            if (values.size() > 1) {
+                throw ProblemException.invalidQuery(name, "is given " + values.size() + " times; give it once");
+            }
+        });
     }
 
     private static Set<String> declaredParameters(Method method) {

@@ -210,6 +210,8 @@ class PostResourceTest {
             "month=7            | month    | needs a year",
             "category=nowhere   | category | known categories: newsletters",
             "orderBy=title      | orderBy  | supported parameters: category, month, page, perPage, status, year",
+            "perPage=5&perPage=1 | perPage | is given 2 times; give it once",
+            "category=newsletters&category=newsletters | category | is given 2 times; give it once",
     })
     void badQueriesAreRefusedSayingWhatIsAllowed(String query, String field, String allowed) {
         data.category("Newsletters");
