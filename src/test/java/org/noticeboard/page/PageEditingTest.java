@@ -776,7 +776,7 @@ class PageEditingTest {
     }
 
     @Test
-    void tagOfAnAnonymousReadIsAcceptedForPublishedPages() {
+    void tagOfAnAnonymousReadIsRefusedWithWhereToGetTheEditingTag() {
         Page about = data.page("About", null);
         data.page("Plans", about, page -> page.status = PageStatus.DRAFT);
         String publicTag = when().get("/api/pages/" + about.id).then().statusCode(200).extract().header("ETag");
@@ -784,7 +784,11 @@ class PageEditingTest {
 
         asEditor().header("If-Match", publicTag).contentType(MERGE_PATCH).body(jsonText("summary", "Who we are"))
                 .patch("/api/pages/" + about.id)
-                .then().statusCode(200).body("summary", equalTo("Who we are"));
+                .then().statusCode(412)
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("read the page signed in"));
+        asEditor().header("If-Match", publicTag).delete("/api/pages/" + about.id).then().statusCode(412);
+        asEditor().get("/api/pages/" + about.id).then().statusCode(200).body("summary", nullValue());
     }
 
     @Test
