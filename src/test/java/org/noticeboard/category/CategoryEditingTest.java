@@ -384,6 +384,34 @@ class CategoryEditingTest {
     }
 
     @Test
+    void publishingAPostInTheCategoryLeavesItsEditingTagAsItWas() {
+        data.category("Events");
+        Snapshot before = snapshot("events");
+        String publicTag = when().get("/api/categories/events").then().body("postCount", equalTo(0)).extract().header("ETag");
+
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("title", "Fair", "status", "published", "categories", List.of("events")))
+                .post("/api/posts").then().statusCode(201);
+
+        assertThat(when().get("/api/categories/events").then().body("postCount", equalTo(1)).extract().header("ETag"))
+                .isNotEqualTo(publicTag);
+        assertThat(snapshot("events").etag()).isEqualTo(before.etag());
+        patch(before.etag(), "{\"description\": \"What's on\"}").then().statusCode(200);
+    }
+
+    @Test
+    void theTagOfADeletedCategoryDoesNotFitANewOneWithItsSlug() {
+        data.category("Events");
+        String oldTag = snapshot("events").etag();
+        asEditor().header("If-Match", oldTag).delete("/api/categories/events").then().statusCode(204);
+        post("{\"name\": \"Events\"}").then().statusCode(201);
+        assertThat(snapshot("events").etag()).isNotEqualTo(oldTag);
+
+        expectProblem(patch(oldTag, "{\"description\": \"Meant for the old one\"}"), 412, "/problems/precondition-failed");
+        when().get("/api/categories/events").then().body("description", nullValue());
+    }
+
+    @Test
     void anonymousCannotChangeCategories() {
         data.category("Events");
         Snapshot before = snapshot("events");

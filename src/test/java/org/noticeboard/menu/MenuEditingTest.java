@@ -445,6 +445,30 @@ class MenuEditingTest {
     }
 
     @Test
+    void publishingOrRenamingALinkedPageLeavesTheMenusEditingTagAsItWas() {
+        Page about = data.page("About", null, page -> page.status = PageStatus.DRAFT);
+        Menu main = data.menu("main");
+        data.menuItem(main, null, "About", toPage(about));
+        String editingTag = snapshot("main").etag();
+        assertThat(editingTag).isEqualTo("\"menu-" + main.id + "-v0\"");
+        when().get("/api/menus/main").then().body("items", empty());
+        String editor = data.tokenFor(Role.EDITOR);
+
+        for (String change : new String[]{"{\"status\": \"published\"}", "{\"slug\": \"about-us\"}"}) {
+            String pageTag = given().auth().oauth2(editor).get("/api/pages/" + about.id).then().extract().header("ETag");
+            given().auth().oauth2(editor).header("If-Match", pageTag).contentType(MERGE_PATCH).body(change)
+                    .patch("/api/pages/" + about.id).then().statusCode(200);
+        }
+
+        when().get("/api/menus/main").then().body("items[0].link.path", equalTo("/about-us"));
+        assertThat(snapshot("main").etag()).isEqualTo(editingTag);
+        asAdmin().header("If-Match", editingTag).contentType(ContentType.JSON)
+                .body(Map.of("label", "News", "link", Map.of("type", "news")))
+                .post("/api/menus/main/items")
+                .then().statusCode(201).header("ETag", not(equalTo(editingTag)));
+    }
+
+    @Test
     void linksThatNameTheWrongFieldsOrNothingAreRefusedWithTheFieldPath() {
         Page about = data.page("About", null);
         Post fair = data.post("Summer Fair", post -> { });
