@@ -9,6 +9,13 @@ import java.util.List;
  */
 public final class Preconditions {
 
+    /** How the OpenAPI document describes the If-Match parameter of a write. */
+    public static final String IF_MATCH = "The editing tag: the ETag of a signed-in read of this resource, or of the "
+            + "answer to your last change to it. A public read's ETag is refused (412)";
+    /** The same for a menu and its items, which all take the menu's tag. */
+    public static final String MENU_IF_MATCH = "The menu's editing tag: the ETag of a signed-in read of the menu, or of "
+            + "the answer to your last change to it or its items. A public read's ETag is refused (412)";
+
     private Preconditions() {
     }
 
