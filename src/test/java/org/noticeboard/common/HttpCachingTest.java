@@ -139,7 +139,8 @@ class HttpCachingTest {
 
         String tag = given().auth().oauth2(editor).get(address).then().statusCode(200).extract().header("ETag");
 
-        assertThat(tag).matches("\"" + addressAndKind.split("\\|")[1] + "-[0-9]+-v0\"");
+        // the site settings' one row lives on from test to test, and so does its version
+        assertThat(tag).matches("\"" + addressAndKind.split("\\|")[1] + "-[0-9]+-v[0-9]+\"");
         given().auth().oauth2(editor).header("If-None-Match", tag).get(address)
                 .then().statusCode(304).header("ETag", tag).header("Cache-Control", "private, no-store");
         given().auth().oauth2(editor).header("If-None-Match", "\"something-else\"").get(address).then().statusCode(200);
