@@ -59,8 +59,9 @@ public class Fault {
     private static final Duration WHOLE_TEST = Duration.ofSeconds(110);
     private static final int READERS = 4;
     /**
-     * One writer changes posts: a post's ETag covers its neighbours, so a second writer creating posts would make
-     * some of the first one's If-Match fail, rightly (412). The burst's writers only create, side by side.
+     * One writer changes posts; the burst's writers only create, side by side. (If-Match now takes a post's own
+     * editing tag, so a second writer creating posts would no longer make the first one's changes fail with 412;
+     * the test has not been run with more writers since.)
      */
     private static final int WRITERS = 1;
     private static final int BURST_WRITERS = 6;

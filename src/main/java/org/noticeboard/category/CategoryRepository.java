@@ -20,7 +20,7 @@ public class CategoryRepository implements PanacheRepository<Category> {
                                where post_is_scheduled(p.status, p.published_at)
                                group by pc.category_id)
             select c.id, c.slug, c.name, c.description, parent.slug,
-                   coalesce(counted.posts, 0) - coalesce(scheduled.posts, 0)
+                   coalesce(counted.posts, 0) - coalesce(scheduled.posts, 0), c.version
             from categories c
             left join categories parent on parent.id = c.parent_id
             left join counted on counted.category_id = c.id
@@ -43,6 +43,6 @@ public class CategoryRepository implements PanacheRepository<Category> {
     private static List<CategoryResponse> rows(List<?> rows) {
         return rows.stream().map(Object[].class::cast).map(row -> CategoryResponse.of(
                 ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                ((Number) row[5]).longValue())).toList();
+                ((Number) row[5]).longValue(), ((Number) row[6]).longValue())).toList();
     }
 }

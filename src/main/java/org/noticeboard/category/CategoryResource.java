@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
+import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.QueryParameters;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.Roles;
@@ -67,7 +68,7 @@ public class CategoryResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    @APIResponse(responseCode = "200", description = "The category; its ETag is what If-Match takes to change it")
+    @APIResponse(responseCode = "200", description = "The category; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No category has this slug")
     public CategoryResponse get(@Parameter(description = "The category's slug, e.g. newsletters") @RestPath String slug) {
         return categories.bySlug(slug, currentUser.isEditor());
@@ -94,7 +95,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "The slug is taken, or the parent is the category itself or below it")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public CategoryResponse update(@Parameter(description = "The category's slug") @RestPath String slug,
-                                   @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                   @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull CategoryRequest request) {
         return categories.update(slug, request, ifMatch);
     }
@@ -110,7 +111,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "The slug is taken, or the parent is the category itself or below it")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public CategoryResponse patch(@Parameter(description = "The category's slug") @RestPath String slug,
-                                  @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                  @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                   JsonNode patch) {
         return categories.update(slug, mergePatch.apply(categories.currentRequest(slug), patch, CategoryRequest.class), ifMatch);
     }
@@ -123,7 +124,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has subcategories, or menu items link to it; they are listed")
     public void delete(@Parameter(description = "The category's slug") @RestPath String slug,
-                       @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                       @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the category",
                                schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                        @QueryParam("removeMenuLinks") String removeMenuLinks) {

@@ -1,7 +1,10 @@
 package org.noticeboard.category;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.EditingTag;
+import org.noticeboard.common.Versioned;
 import org.noticeboard.site.FrontEndRoutes;
 import org.noticeboard.user.Audit;
 
@@ -16,14 +19,17 @@ public record CategoryResponse(
         @Schema(description = "Where a front end lists this category's posts", examples = "/news/category/newsletters")
         String path,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Who created and changed the category: only for signed-in editors") Audit audit) {
+        @Schema(description = "Who created and changed the category: only for signed-in editors") Audit audit,
+        @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
-    static CategoryResponse of(long id, String slug, String name, String description, String parentSlug, long postCount) {
-        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, FrontEndRoutes.category(slug), null);
+    static CategoryResponse of(long id, String slug, String name, String description, String parentSlug, long postCount,
+                               long version) {
+        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, FrontEndRoutes.category(slug), null,
+                new EditingTag("category", id, version));
     }
 
     CategoryResponse withAudit(Audit audit) {
-        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, path, audit);
+        return new CategoryResponse(id, slug, name, description, parentSlug, postCount, path, audit, editingTag);
     }
 
     CategoryRequest asRequest() {

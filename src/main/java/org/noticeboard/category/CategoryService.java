@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
@@ -19,15 +19,13 @@ public class CategoryService {
 
     private final CategoryRepository categories;
     private final AuditTrail auditTrail;
-    private final EntityTags entityTags;
     private final Event<ContentDeletion> deletions;
     private final WriteLocks locks;
 
-    CategoryService(CategoryRepository categories, AuditTrail auditTrail, EntityTags entityTags,
-                    Event<ContentDeletion> deletions, WriteLocks locks) {
+    CategoryService(CategoryRepository categories, AuditTrail auditTrail, Event<ContentDeletion> deletions,
+                    WriteLocks locks) {
         this.categories = categories;
         this.auditTrail = auditTrail;
-        this.entityTags = entityTags;
         this.deletions = deletions;
         this.locks = locks;
     }
@@ -88,10 +86,10 @@ public class CategoryService {
         return ProblemException.notFound("No category has the slug '" + slug + "'");
     }
 
+    /** Checks If-Match against the category's own version: its post count does not count. */
     private Category editable(String slug, String ifMatch) {
         Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
-        CategoryResponse current = bySlug(slug, true);
-        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withAudit(null))));
+        Preconditions.requireMatch(ifMatch, EditingTag.of("category", category));
         return category;
     }
 

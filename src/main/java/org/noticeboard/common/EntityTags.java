@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Entity tags are a hash of the exact JSON a response carries: the same content gives the same tag on any
- * instance, and any change to what a reader would see (a neighbouring post, a renamed category) gives a
- * new one. Writes compare If-Match against the tag of the representation as it is now.
+ * The entity tags of public reads are a hash of the exact JSON a response carries: the same content gives the
+ * same tag on any instance, and any change to what a reader would see (a neighbouring post, a renamed category)
+ * gives a new one, which is what caches need. Writes do not take them: If-Match names an {@link EditingTag}.
  */
 @ApplicationScoped
 public class EntityTags {
@@ -28,10 +28,6 @@ public class EntityTags {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + representation.getClass().getSimpleName(), e);
         }
-    }
-
-    public String of(Object representation) {
-        return of(serialize(representation));
     }
 
     public static String of(byte[] body) {

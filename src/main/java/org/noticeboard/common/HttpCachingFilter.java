@@ -18,11 +18,12 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * HTTP caching for every response of the API, in one place. Each successful body is serialised once, here,
- * and tagged with the hash of those bytes, so the ETag always describes exactly what was sent and is the same
- * on every instance. Public reads may be kept by browsers and CDNs for a short while and revalidated with
- * If-None-Match or If-Modified-Since (304, no body); responses to requests that carry credentials depend on
- * who asks, so nothing may keep them.
+ * HTTP caching for every response of the API, in one place. Each successful body is serialised once, here.
+ * A public read is tagged with the hash of those bytes, so its ETag describes exactly what was sent and is the
+ * same on every instance; such reads may be kept by browsers and CDNs for a short while and revalidated with
+ * If-None-Match or If-Modified-Since (304, no body). Responses to requests that carry credentials depend on who
+ * asks, so nothing may keep them; when they show one editable resource ({@link Versioned}), signed-in reads and
+ * writes alike, their ETag is its {@link EditingTag}, the one a change's If-Match takes.
  */
 public class HttpCachingFilter {
 
@@ -53,12 +54,15 @@ public class HttpCachingFilter {
         if (signedIn) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         }
+        Object entity = response.getEntity();
         byte[] body = response.getStatus() / 100 == 2 && TAGGED_METHODS.contains(request.getMethod())
-                ? serialise(response.getEntity(), response.getMediaType()) : null;
+                ? serialise(entity, response.getMediaType()) : null;
         if (body == null) {
             return;
         }
-        String entityTag = EntityTags.of(body);
+        boolean publicRead = !signedIn && READ_METHODS.contains(request.getMethod());
+        String entityTag = !publicRead && entity instanceof Versioned versioned
+                ? versioned.editingTag().toString() : EntityTags.of(body);
         response.setEntity(body, null, response.getMediaType());
         response.getHeaders().putSingle(HttpHeaders.ETAG, entityTag);
         if (!READ_METHODS.contains(request.getMethod())) {

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 **Editing.** Sign in with "Authorize" (e-mail address and password), or paste a bearer token. \
                 Editors manage posts, pages and categories; admins also menus, site settings, users and API tokens. \
                 Signed in, reads include drafts and an `audit` block, and are never cached. Every update and delete \
-                takes `If-Match` with the `ETag` of your last read: a stale one gets 412, a missing one 428. \
+                takes `If-Match` with the resource's editing tag, the `ETag` of a signed-in read of it or of your last \
+                change to it: a stale one, or a public read's `ETag`, gets 412, a missing one 428. \
                 PATCH takes a JSON Merge Patch (RFC 7396)."""),
         tags = {
                 @Tag(name = "Site", description = "Site-wide settings"),

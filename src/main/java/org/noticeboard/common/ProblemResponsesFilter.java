@@ -25,8 +25,9 @@ public class ProblemResponsesFilter implements OASFilter {
             return operation;
         }
         if (takesIfMatch(operation)) {
-            addIfAbsent(responses, "412", "The resource changed since you read it: nothing was changed. Read it again and retry");
-            addIfAbsent(responses, "428", "If-Match is missing: send the ETag of your last read");
+            addIfAbsent(responses, "412", "The resource changed since you read it, or If-Match named a public read's ETag: "
+                    + "nothing was changed. Read it again signed in and retry");
+            addIfAbsent(responses, "428", "If-Match is missing: send the ETag of your last signed-in read");
         }
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {

@@ -33,11 +33,12 @@ public enum ProblemType {
             "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
                     + "or something still referring to what you want to delete. The conflicts are listed."),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412,
-            "The resource changed since you read it (If-Match no longer matches its ETag). Nothing was changed: "
-                    + "read it again, reapply your edit and retry."),
+            "The resource changed since you read it (If-Match no longer matches its editing tag), or If-Match named "
+                    + "a public read's ETag, which changes do not take. Nothing was changed: read it again signed in, "
+                    + "reapply your edit and retry."),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428,
-            "Updates and deletes must carry If-Match with the ETag you read, so that nobody overwrites another "
-                    + "person's edit by accident."),
+            "Updates and deletes must carry If-Match with the ETag of a signed-in read of the resource, so that "
+                    + "nobody overwrites another person's edit by accident."),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405,
             "This address exists but does not support the HTTP method used."),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406,

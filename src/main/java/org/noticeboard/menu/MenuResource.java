@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
+import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.Roles;
 
@@ -71,7 +72,7 @@ public class MenuResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    @APIResponse(responseCode = "200", description = "The menu; its ETag is what If-Match takes to change it or its items")
+    @APIResponse(responseCode = "200", description = "The menu; read signed in, its ETag is what If-Match takes to change it or its items")
     @APIResponse(responseCode = "404", description = "No menu has this slug")
     public MenuResponse get(@Parameter(description = "The menu's slug, e.g. main") @RestPath String slug) {
         return menus.bySlug(slug, currentUser.isEditor());
@@ -99,7 +100,7 @@ public class MenuResource {
     @APIResponse(responseCode = "409", description = "The new slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public MenuResponse replace(@Parameter(description = "The menu's slug") @RestPath String slug,
-                                @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull MenuRequest request) {
         return menus.replace(slug, request, ifMatch);
     }
@@ -113,7 +114,7 @@ public class MenuResource {
     @APIResponse(responseCode = "200", description = "The renamed menu")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
     public MenuResponse rename(@Parameter(description = "The menu's slug") @RestPath String slug,
-                               @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                JsonNode patch) {
         MenuResponse current = menus.bySlug(slug, true);
         MenuNameRequest renamed = mergePatch.apply(new MenuNameRequest(current.slug(), current.name()), patch, MenuNameRequest.class);
@@ -126,7 +127,7 @@ public class MenuResource {
     @Operation(operationId = "deleteMenu", summary = "Delete a menu and all its items (admins only)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@Parameter(description = "The menu's slug") @RestPath String slug,
-                       @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
+                       @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         menus.delete(slug, ifMatch);
     }
 
@@ -152,7 +153,7 @@ public class MenuResource {
     @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
-                                              @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                              @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull MenuItemRequest request) {
         MenuService.Added added = menus.addItem(slug, request, ifMatch);
         return Responses.created("/api/menus/" + slug + "/items/" + added.itemId(), added.menu());
@@ -170,7 +171,7 @@ public class MenuResource {
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public MenuResponse updateItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                    @Parameter(description = "The item's id") @RestPath long id,
-                                   @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                                   @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                    JsonNode patch) {
         MenuItemRequest current = menus.currentItemRequest(slug, id);
         if (patch != null && patch.has("parentId") && !patch.has("position")) {
@@ -189,7 +190,7 @@ public class MenuResource {
     @APIResponse(responseCode = "200", description = "The menu after the change")
     public MenuResponse deleteItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                    @Parameter(description = "The item's id") @RestPath long id,
-                                   @Parameter(description = "The menu's ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
+                                   @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return menus.deleteItem(slug, id, ifMatch);
     }
 }

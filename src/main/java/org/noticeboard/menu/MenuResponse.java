@@ -1,7 +1,10 @@
 package org.noticeboard.menu;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.EditingTag;
+import org.noticeboard.common.Versioned;
 import org.noticeboard.user.Audit;
 
 import java.util.List;
@@ -12,5 +15,6 @@ public record MenuResponse(
         String name,
         @Schema(description = "Top-level items in their order, each with its children") List<MenuItemResponse> items,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Who created and last changed the menu: only for signed-in editors") Audit audit) {
+        @Schema(description = "Who created and last changed the menu: only for signed-in editors") Audit audit,
+        @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
@@ -39,17 +39,15 @@ public class MenuService {
     private final PostRepository posts;
     private final CategoryRepository categories;
     private final AuditTrail auditTrail;
-    private final EntityTags entityTags;
     private final WriteLocks locks;
 
     MenuService(MenuRepository menus, PageRepository pages, PostRepository posts, CategoryRepository categories,
-                AuditTrail auditTrail, EntityTags entityTags, WriteLocks locks) {
+                AuditTrail auditTrail, WriteLocks locks) {
         this.menus = menus;
         this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.auditTrail = auditTrail;
-        this.entityTags = entityTags;
         this.locks = locks;
     }
 
@@ -226,23 +224,15 @@ public class MenuService {
         return menus.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No menu has the slug '" + slug + "'"));
     }
 
-    /** Every change to a menu's items is a change to the menu: its version (and so its ETag) moves on. */
+    /** Every change to a menu's items is a change to the menu: its version (and so its editing tag) moves on. */
     private static void changed(Menu menu) {
         menu.updatedAt = Instant.now();
     }
 
     private Menu editable(String slug, String ifMatch) {
         Menu menu = find(slug);
-        List<MenuResponse> views = views(menu);
-        Preconditions.requireMatch(ifMatch, views.stream().map(entityTags::of).toList());
+        Preconditions.requireMatch(ifMatch, EditingTag.of("menu", menu));
         return menu;
-    }
-
-    /** The menu as an editor and as the public see it now: If-Match may name either. */
-    private List<MenuResponse> views(Menu menu) {
-        List<MenuItemRow> rows = menus.itemRows(List.of(menu.id));
-        Visibility visibility = new Visibility(pages.draftPaths());
-        return List.of(tree(menu, rows, visibility, true), tree(menu, rows, visibility, false));
     }
 
     private void requireFreeSlug(String slug, Long exceptId) {
@@ -355,7 +345,7 @@ public class MenuService {
         rows.stream().filter(row -> row.menuId().equals(menu.id))
                 .forEach(row -> byParent.computeIfAbsent(row.parentId(), id -> new ArrayList<>()).add(row));
         return new MenuResponse(menu.slug, menu.name, children(null, byParent, visibility, editorial, false),
-                editorial ? auditTrail.of(menu) : null);
+                editorial ? auditTrail.of(menu) : null, EditingTag.of("menu", menu));
     }
 
     /** Rows arrive ordered by position, so each sibling list is already in order. */

@@ -35,6 +35,7 @@ import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
 import org.noticeboard.common.Paged;
+import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.PagingParameters;
 import org.noticeboard.common.QueryParameters;
@@ -94,7 +95,7 @@ public class PageResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    @APIResponse(responseCode = "200", description = "The page; its ETag is what If-Match takes to change it")
+    @APIResponse(responseCode = "200", description = "The page; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published page has this id")
     public PageResponse byId(@Parameter(description = "The page's id") @RestPath long id) {
         return pages.byId(id, currentUser.isEditor());
@@ -137,7 +138,7 @@ public class PageResource {
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public PageResponse update(@Parameter(description = "The page's id") @RestPath long id,
-                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PageRequest request) {
         return pages.update(id, request, ifMatch);
     }
@@ -153,7 +154,7 @@ public class PageResource {
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public PageResponse patch(@Parameter(description = "The page's id") @RestPath long id,
-                              @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                              @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         PageRequest current = pages.currentRequest(id);
         if (patch != null && patch.has("parentId") && !patch.has("position")) {
@@ -170,7 +171,7 @@ public class PageResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has child pages, or menu items link to it; they are listed")
     public void delete(@Parameter(description = "The page's id") @RestPath long id,
-                       @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                       @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the page",
                                schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                        @QueryParam("removeMenuLinks") String removeMenuLinks) {

@@ -1,7 +1,10 @@
 package org.noticeboard.page;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.EditingTag;
+import org.noticeboard.common.Versioned;
 import org.noticeboard.site.FrontEndRoutes;
 import org.noticeboard.user.Audit;
 
@@ -26,19 +29,13 @@ public record PageResponse(
         @Schema(description = "Child pages in their order: published ones, or for signed-in editors all")
         List<ChildPage> children,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Who created and changed the page: only for signed-in editors") Audit audit) {
+        @Schema(description = "Who created and changed the page: only for signed-in editors") Audit audit,
+        @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
     static PageResponse of(Page page, List<Breadcrumb> breadcrumbs, List<ChildPage> children, Audit audit) {
         return new PageResponse(page.id, page.slug, FrontEndRoutes.page(page.path), page.title, page.summary,
                 page.bodyHtml, page.metaDescription, page.position, page.parent == null ? null : page.parent.id,
-                page.status, page.updatedAt, breadcrumbs, children, audit);
-    }
-
-    /** The same page as an anonymous reader sees it. */
-    PageResponse withoutAudit() {
-        return new PageResponse(id, slug, path, title, summary, bodyHtml, metaDescription, position, parentId, status,
-                updatedAt, breadcrumbs, children.stream().filter(child -> child.status() == PageStatus.PUBLISHED).toList(),
-                null);
+                page.status, page.updatedAt, breadcrumbs, children, audit, EditingTag.of("page", page));
     }
 
     PageRequest asRequest() {

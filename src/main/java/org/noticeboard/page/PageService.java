@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paged;
@@ -31,17 +31,14 @@ public class PageService {
     private final PageRepository pages;
     private final SiteService site;
     private final AuditTrail auditTrail;
-    private final EntityTags entityTags;
     private final HtmlSanitizer sanitizer;
     private final Event<ContentDeletion> deletions;
     private final WriteLocks locks;
 
-    PageService(PageRepository pages, SiteService site, AuditTrail auditTrail, EntityTags entityTags,
-                HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
+    PageService(PageRepository pages, SiteService site, AuditTrail auditTrail, HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
         this.pages = pages;
         this.site = site;
         this.auditTrail = auditTrail;
-        this.entityTags = entityTags;
         this.sanitizer = sanitizer;
         this.deletions = deletions;
         this.locks = locks;
@@ -167,10 +164,10 @@ public class PageService {
         pages.flush();
     }
 
+    /** Checks If-Match against the page's own version: its breadcrumbs and child pages do not count. */
     private Page editable(long id, String ifMatch) {
         Page page = pages.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        PageResponse current = response(page, true);
-        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
+        Preconditions.requireMatch(ifMatch, EditingTag.of("page", page));
         return page;
     }
 

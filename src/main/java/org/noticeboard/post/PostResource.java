@@ -35,6 +35,7 @@ import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
 import org.noticeboard.common.Paged;
+import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.PagingParameters;
 import org.noticeboard.common.ProblemException;
@@ -104,7 +105,7 @@ public class PostResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
-    @APIResponse(responseCode = "200", description = "The post; its ETag is what If-Match takes to change it")
+    @APIResponse(responseCode = "200", description = "The post; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published post has this id")
     public PostResponse byId(@Parameter(description = "The post's id") @RestPath long id) {
         return posts.byId(id, currentUser.isEditor());
@@ -146,7 +147,7 @@ public class PostResource {
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public PostResponse update(@Parameter(description = "The post's id") @RestPath long id,
-                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PostRequest request) {
         return posts.update(id, request, ifMatch);
     }
@@ -162,7 +163,7 @@ public class PostResource {
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public PostResponse patch(@Parameter(description = "The post's id") @RestPath long id,
-                              @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                              @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         return posts.update(id, mergePatch.apply(posts.currentRequest(id), patch, PostRequest.class), ifMatch);
     }
@@ -174,7 +175,7 @@ public class PostResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Menu items link to the post; they are listed")
     public void delete(@Parameter(description = "The post's id") @RestPath long id,
-                       @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                       @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the post",
                                schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                        @QueryParam("removeMenuLinks") String removeMenuLinks) {

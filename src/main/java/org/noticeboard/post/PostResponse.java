@@ -1,7 +1,10 @@
 package org.noticeboard.post;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.EditingTag;
+import org.noticeboard.common.Versioned;
 import org.noticeboard.user.Audit;
 import org.noticeboard.site.FrontEndRoutes;
 
@@ -26,19 +29,14 @@ public record PostResponse(
         @Schema(description = "The public post published just before this one, or null") PostLink previous,
         @Schema(description = "The public post published just after this one, or null") PostLink next,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Who created and changed the post: only for signed-in editors") Audit audit) {
+        @Schema(description = "Who created and changed the post: only for signed-in editors") Audit audit,
+        @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
     static PostResponse of(Post post, List<CategoryLink> categories, CommentSettings comments,
                            PostLink previous, PostLink next, Audit audit) {
         return new PostResponse(post.id, post.slug, FrontEndRoutes.post(post.slug), post.title, post.excerpt,
                 post.bodyHtml, FeaturedImage.of(post.featuredImageUrl, post.featuredImageAlt), post.authorName,
                 PostStatus.effective(post.status, post.visible), post.publishedAt, post.updatedAt,
-                categories, comments, previous, next, audit);
-    }
-
-    /** The same post as an anonymous reader sees it. */
-    PostResponse withoutAudit() {
-        return new PostResponse(id, slug, path, title, excerpt, bodyHtml, featuredImage, author, status, publishedAt,
-                updatedAt, categories, comments, previous, next, null);
+                categories, comments, previous, next, audit, EditingTag.of("post", post));
     }
 }

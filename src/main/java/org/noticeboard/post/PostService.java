@@ -7,7 +7,7 @@ import org.jsoup.Jsoup;
 import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paging;
@@ -43,18 +43,16 @@ public class PostService {
     private final CategoryRepository categories;
     private final SiteService site;
     private final AuditTrail auditTrail;
-    private final EntityTags entityTags;
     private final HtmlSanitizer sanitizer;
     private final Event<ContentDeletion> deletions;
     private final WriteLocks locks;
 
     PostService(PostRepository posts, CategoryRepository categories, SiteService site, AuditTrail auditTrail,
-                EntityTags entityTags, HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
+                HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
         this.posts = posts;
         this.categories = categories;
         this.site = site;
         this.auditTrail = auditTrail;
-        this.entityTags = entityTags;
         this.sanitizer = sanitizer;
         this.deletions = deletions;
         this.locks = locks;
@@ -152,11 +150,10 @@ public class PostService {
         posts.flush();
     }
 
-    /** Checks If-Match against the post as either an editor or the public would read it now. */
+    /** Checks If-Match against the post's own version: what is shown beside it (neighbours, categories) does not count. */
     private Post editable(long id, String ifMatch) {
         Post post = posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        PostResponse current = response(post, true);
-        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
+        Preconditions.requireMatch(ifMatch, EditingTag.of("post", post));
         return post;
     }
 

@@ -27,6 +27,7 @@ import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Roles;
 
 import java.util.Date;
@@ -64,7 +65,7 @@ public class SiteResource {
     @Operation(operationId = "updateSite", summary = "Replace the site settings (admins only)")
     @APIResponse(responseCode = "200", description = "The new settings")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public SiteResponse update(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+    public SiteResponse update(@Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull SiteRequest request, @Context UriInfo uriInfo) {
         return site.update(request, ifMatch, uriInfo.getBaseUri());
     }
@@ -76,7 +77,7 @@ public class SiteResource {
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SiteRequest.class)))
     @APIResponse(responseCode = "200", description = "The new settings")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public SiteResponse patch(@Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+    public SiteResponse patch(@Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch, @Context UriInfo uriInfo) {
         return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class), ifMatch, uriInfo.getBaseUri());
     }

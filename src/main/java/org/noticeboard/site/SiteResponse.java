@@ -1,11 +1,14 @@
 package org.noticeboard.site;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.EditingTag;
+import org.noticeboard.common.Versioned;
 import org.noticeboard.user.Audit;
 
 import java.net.URI;
@@ -25,7 +28,8 @@ public record SiteResponse(
         @Schema(description = "The site's feeds, for <link rel=\"alternate\"> discovery") Feeds feeds,
         @Schema(description = "When the settings last changed") Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "When and by whom the settings last changed: only for signed-in editors") Audit audit) {
+        @Schema(description = "When and by whom the settings last changed: only for signed-in editors") Audit audit,
+        @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
     public record Contact(@Email @Size(max = 320) String email, @Size(max = 50) String phone,
                           @Size(max = 500) String address) {
@@ -60,11 +64,8 @@ public record SiteResponse(
 
     static SiteResponse from(SiteSettings settings, URI apiBase, Audit audit) {
         return new SiteResponse(settings.name, settings.tagline, settings.about, contact(settings),
-                settings.siteUrl, settings.timezone, commentDefaults(settings), Feeds.at(apiBase), settings.updatedAt, audit);
-    }
-
-    SiteResponse withoutAudit() {
-        return new SiteResponse(name, tagline, about, contact, url, timezone, comments, feeds, updatedAt, null);
+                settings.siteUrl, settings.timezone, commentDefaults(settings), Feeds.at(apiBase), settings.updatedAt, audit,
+                new EditingTag("site", settings.id, settings.version));
     }
 
     static SiteRequest asRequest(SiteSettings settings) {

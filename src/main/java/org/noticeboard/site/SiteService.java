@@ -3,7 +3,7 @@ package org.noticeboard.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.CurrentUser;
-import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.user.AuditTrail;
@@ -11,20 +11,17 @@ import org.noticeboard.user.AuditTrail;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.List;
 
 @ApplicationScoped
 public class SiteService {
 
     private final SiteSettingsRepository settings;
     private final AuditTrail auditTrail;
-    private final EntityTags entityTags;
     private final CurrentUser currentUser;
 
-    SiteService(SiteSettingsRepository settings, AuditTrail auditTrail, EntityTags entityTags, CurrentUser currentUser) {
+    SiteService(SiteSettingsRepository settings, AuditTrail auditTrail, CurrentUser currentUser) {
         this.settings = settings;
         this.auditTrail = auditTrail;
-        this.entityTags = entityTags;
         this.currentUser = currentUser;
     }
 
@@ -45,8 +42,8 @@ public class SiteService {
 
     @Transactional
     public SiteResponse update(SiteRequest request, String ifMatch, URI apiBase) {
-        SiteResponse current = read(apiBase, true);
-        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(current), entityTags.of(current.withoutAudit())));
+        SiteSettings current = settings.get();
+        Preconditions.requireMatch(ifMatch, new EditingTag("site", current.id, current.version));
         try {
             ZoneId.of(request.timezone());
         } catch (DateTimeException e) {

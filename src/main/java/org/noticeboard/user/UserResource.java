@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.MergePatch;
+import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.Roles;
 
@@ -80,7 +81,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
     public UserResponse update(@Parameter(description = "The user's id") @RestPath long id,
-                               @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull UserRequest request) {
         return users.update(id, request, ifMatch);
     }
@@ -93,7 +94,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
     public UserResponse patch(@Parameter(description = "The user's id") @RestPath long id,
-                              @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch,
+                              @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         return users.update(id, mergePatch.apply(users.currentRequest(id), patch, UserRequest.class), ifMatch);
     }
@@ -105,7 +106,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "This is the last admin")
     public void delete(@Parameter(description = "The user's id") @RestPath long id,
-                       @Parameter(description = "The ETag from your last read") @HeaderParam("If-Match") String ifMatch) {
+                       @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         users.delete(id, ifMatch);
     }
 }

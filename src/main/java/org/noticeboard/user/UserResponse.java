@@ -1,15 +1,20 @@
 package org.noticeboard.user;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.common.EditingTag;
+import org.noticeboard.common.Versioned;
 
 import java.time.Instant;
 
 @Schema(name = "User")
 public record UserResponse(long id, String email, String displayName, Role role, Instant createdAt,
-                           Instant updatedAt) {
+                           Instant updatedAt, @JsonIgnore @Schema(hidden = true) EditingTag editingTag)
+        implements Versioned {
 
     static UserResponse of(User user) {
-        return new UserResponse(user.id, user.email, user.displayName, user.role, user.createdAt, user.updatedAt);
+        return new UserResponse(user.id, user.email, user.displayName, user.role, user.createdAt, user.updatedAt,
+                EditingTag.of("user", user));
     }
 
     UserRequest asRequest() {

@@ -3,7 +3,7 @@ package org.noticeboard.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.noticeboard.common.EntityTags;
+import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
@@ -17,15 +17,12 @@ public class UserService {
 
     private final UserRepository users;
     private final Passwords passwords;
-    private final EntityTags entityTags;
     private final Event<PasswordChanged> passwordChanges;
     private final WriteLocks locks;
 
-    UserService(UserRepository users, Passwords passwords, EntityTags entityTags, Event<PasswordChanged> passwordChanges,
-                WriteLocks locks) {
+    UserService(UserRepository users, Passwords passwords, Event<PasswordChanged> passwordChanges, WriteLocks locks) {
         this.users = users;
         this.passwords = passwords;
-        this.entityTags = entityTags;
         this.passwordChanges = passwordChanges;
         this.locks = locks;
     }
@@ -53,7 +50,7 @@ public class UserService {
     @Transactional
     public UserResponse update(long id, UserRequest request, String ifMatch) {
         User user = find(id);
-        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(UserResponse.of(user))));
+        Preconditions.requireMatch(ifMatch, EditingTag.of("user", user));
         if (request.password() != null) {
             requirePassword(request.password());
         }
@@ -74,7 +71,7 @@ public class UserService {
     @Transactional
     public void delete(long id, String ifMatch) {
         User user = find(id);
-        Preconditions.requireMatch(ifMatch, List.of(entityTags.of(UserResponse.of(user))));
+        Preconditions.requireMatch(ifMatch, EditingTag.of("user", user));
         if (user.role == Role.ADMIN) {
             requireAnotherAdmin(user, "deleted");
         }

@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -331,14 +332,21 @@ class CategoryEditingTest {
                 .header("ETag", notNullValue())
                 .body("$", not(hasKey("audit")))
                 .extract();
-        asEditor().get("/api/categories/events").then().statusCode(200)
+        String editingTag = asEditor().get("/api/categories/events").then().statusCode(200)
                 .header("Cache-Control", equalTo("private, no-store"))
                 .body("audit.createdAt", notNullValue())
                 .body("audit.updatedAt", notNullValue())
-                .body("audit.createdBy", nullValue());
+                .body("audit.createdBy", nullValue())
+                .extract().header("ETag");
 
-        // the public tag is good for If-Match too
-        String updatedAt = given().auth().oauth2(admin).header("If-Match", anonymous.header("ETag"))
+        // a change takes the tag of a signed-in read, not the public one
+        given().auth().oauth2(admin).header("If-Match", anonymous.header("ETag"))
+                .contentType(MERGE_PATCH).body("{\"description\": \"Lost\"}")
+                .patch("/api/categories/events")
+                .then().statusCode(412)
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("read the category signed in"));
+        String updatedAt = given().auth().oauth2(admin).header("If-Match", editingTag)
                 .contentType(MERGE_PATCH).body("{\"description\": \"What's on\"}")
                 .patch("/api/categories/events")
                 .then().statusCode(200)
@@ -373,6 +381,34 @@ class CategoryEditingTest {
             assertThat(unconditional.<String>path("type")).as(write).isEqualTo("/problems/precondition-required");
             assertThat(snapshot("events")).as(write).isEqualTo(afterFirstChange);
         });
+    }
+
+    @Test
+    void publishingAPostInTheCategoryLeavesItsEditingTagAsItWas() {
+        data.category("Events");
+        Snapshot before = snapshot("events");
+        String publicTag = when().get("/api/categories/events").then().body("postCount", equalTo(0)).extract().header("ETag");
+
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("title", "Fair", "status", "published", "categories", List.of("events")))
+                .post("/api/posts").then().statusCode(201);
+
+        assertThat(when().get("/api/categories/events").then().body("postCount", equalTo(1)).extract().header("ETag"))
+                .isNotEqualTo(publicTag);
+        assertThat(snapshot("events").etag()).isEqualTo(before.etag());
+        patch(before.etag(), "{\"description\": \"What's on\"}").then().statusCode(200);
+    }
+
+    @Test
+    void theTagOfADeletedCategoryDoesNotFitANewOneWithItsSlug() {
+        data.category("Events");
+        String oldTag = snapshot("events").etag();
+        asEditor().header("If-Match", oldTag).delete("/api/categories/events").then().statusCode(204);
+        post("{\"name\": \"Events\"}").then().statusCode(201);
+        assertThat(snapshot("events").etag()).isNotEqualTo(oldTag);
+
+        expectProblem(patch(oldTag, "{\"description\": \"Meant for the old one\"}"), 412, "/problems/precondition-failed");
+        when().get("/api/categories/events").then().body("description", nullValue());
     }
 
     @Test

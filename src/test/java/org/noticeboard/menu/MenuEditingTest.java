@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -404,11 +405,19 @@ class MenuEditingTest {
     void eachChangeAnswersWithTheETagTheNextChangeNeeds() {
         Menu main = data.menu("main");
         MenuItem home = data.menuItem(main, null, "Home", toNews());
-        // If-Match may name the public view's tag as well as the editorial one
+        // item changes take the menu's editing tag, which a signed-in read gives; the public view's tag is refused
         String publicTag = when().get("/api/menus/main").then().statusCode(200).extract().header("ETag");
-        List<String> tags = new ArrayList<>(List.of(publicTag));
+        asAdmin().header("If-Match", publicTag).contentType(ContentType.JSON)
+                .body(Map.of("label", "Lost", "link", Map.of("type", "news")))
+                .post("/api/menus/main/items")
+                .then().statusCode(412)
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("read the menu signed in"));
+        String editingTag = snapshot("main").etag();
+        assertThat(editingTag).isNotEqualTo(publicTag);
+        List<String> tags = new ArrayList<>(List.of(editingTag));
 
-        ExtractableResponse<Response> added = asAdmin().header("If-Match", publicTag).contentType(ContentType.JSON)
+        ExtractableResponse<Response> added = asAdmin().header("If-Match", editingTag).contentType(ContentType.JSON)
                 .body(Map.of("label", "Contact", "link", Map.of("type", "url", "url", "mailto:info@example.org")))
                 .post("/api/menus/main/items")
                 .then().statusCode(201).extract();
@@ -433,6 +442,30 @@ class MenuEditingTest {
         assertThat(tags).doesNotHaveDuplicates().doesNotContainNull();
         assertThat(snapshot("main").etag()).isEqualTo(tags.get(tags.size() - 1));
         asAdmin().header("If-Match", tags.get(tags.size() - 1)).delete("/api/menus/main").then().statusCode(204);
+    }
+
+    @Test
+    void publishingOrRenamingALinkedPageLeavesTheMenusEditingTagAsItWas() {
+        Page about = data.page("About", null, page -> page.status = PageStatus.DRAFT);
+        Menu main = data.menu("main");
+        data.menuItem(main, null, "About", toPage(about));
+        String editingTag = snapshot("main").etag();
+        assertThat(editingTag).isEqualTo("\"menu-" + main.id + "-v0\"");
+        when().get("/api/menus/main").then().body("items", empty());
+        String editor = data.tokenFor(Role.EDITOR);
+
+        for (String change : new String[]{"{\"status\": \"published\"}", "{\"slug\": \"about-us\"}"}) {
+            String pageTag = given().auth().oauth2(editor).get("/api/pages/" + about.id).then().extract().header("ETag");
+            given().auth().oauth2(editor).header("If-Match", pageTag).contentType(MERGE_PATCH).body(change)
+                    .patch("/api/pages/" + about.id).then().statusCode(200);
+        }
+
+        when().get("/api/menus/main").then().body("items[0].link.path", equalTo("/about-us"));
+        assertThat(snapshot("main").etag()).isEqualTo(editingTag);
+        asAdmin().header("If-Match", editingTag).contentType(ContentType.JSON)
+                .body(Map.of("label", "News", "link", Map.of("type", "news")))
+                .post("/api/menus/main/items")
+                .then().statusCode(201).header("ETag", not(equalTo(editingTag)));
     }
 
     @Test

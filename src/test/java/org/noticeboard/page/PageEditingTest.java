@@ -776,7 +776,7 @@ class PageEditingTest {
     }
 
     @Test
-    void tagOfAnAnonymousReadIsAcceptedForPublishedPages() {
+    void tagOfAnAnonymousReadIsRefusedWithWhereToGetTheEditingTag() {
         Page about = data.page("About", null);
         data.page("Plans", about, page -> page.status = PageStatus.DRAFT);
         String publicTag = when().get("/api/pages/" + about.id).then().statusCode(200).extract().header("ETag");
@@ -784,7 +784,47 @@ class PageEditingTest {
 
         asEditor().header("If-Match", publicTag).contentType(MERGE_PATCH).body(jsonText("summary", "Who we are"))
                 .patch("/api/pages/" + about.id)
-                .then().statusCode(200).body("summary", equalTo("Who we are"));
+                .then().statusCode(412)
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("read the page signed in"));
+        asEditor().header("If-Match", publicTag).delete("/api/pages/" + about.id).then().statusCode(412);
+        asEditor().get("/api/pages/" + about.id).then().statusCode(200).body("summary", nullValue());
+    }
+
+    @Test
+    void addingAChildPageLeavesTheParentsEditingTagAsItWas() {
+        Page about = data.page("About", null);
+        String editingTag = etag(about.id);
+        assertThat(editingTag).isEqualTo("\"page-" + about.id + "-v0\"");
+        String publicTag = when().get("/api/pages/" + about.id).then().body("children", empty()).extract().header("ETag");
+
+        createPage(json("title", "History", "parentId", about.id, "status", "published"));
+
+        assertThat(when().get("/api/pages/" + about.id).then().body("children.title", contains("History"))
+                .extract().header("ETag")).isNotEqualTo(publicTag);
+        asEditor().get("/api/pages/by-path/about").then().body("children.title", contains("History"))
+                .header("ETag", editingTag);
+        asEditor().header("If-Match", editingTag).contentType(MERGE_PATCH).body(jsonText("summary", "Who we are"))
+                .patch("/api/pages/" + about.id)
+                .then().statusCode(200).body("summary", equalTo("Who we are"))
+                .header("ETag", not(equalTo(editingTag)));
+    }
+
+    @Test
+    void publishingASiblingOrRenamingTheParentLeavesAPagesEditingTagAsItWas() {
+        Page about = data.page("About", null);
+        Page history = data.page("History", about);
+        Page plans = data.page("Plans", about, page -> page.status = PageStatus.DRAFT);
+        String editingTag = etag(history.id);
+
+        patch(plans.id, json("status", "published")).then().statusCode(200);
+        patch(about.id, json("title", "About us")).then().statusCode(200);
+
+        asEditor().get("/api/pages/" + history.id).then().body("breadcrumbs[0].title", equalTo("About us"))
+                .header("ETag", editingTag);
+        asEditor().header("If-Match", editingTag).contentType(MERGE_PATCH).body(jsonText("summary", "Since 1975"))
+                .patch("/api/pages/" + history.id)
+                .then().statusCode(200).body("summary", equalTo("Since 1975"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.noticeboard.post;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,6 +175,105 @@ class PostEditingTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theEditingTagNamesThePostAndItsVersionAndEveryWriteAnswersWithTheNextOne() {
+        ExtractableResponse<Response> created = create("{\"title\":\"Tagged\"}").then().statusCode(201).extract();
+        int id = created.path("id");
+        assertThat(created.header("ETag")).isEqualTo("\"post-" + id + "-v0\"");
+        asEditor().get("/api/posts/" + id).then().header("ETag", "\"post-" + id + "-v0\"");
+
+        String afterPut = asEditor().header("If-Match", "\"post-" + id + "-v0\"").contentType("application/json")
+                .body("{\"title\":\"Tagged again\"}").put("/api/posts/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        // a write may count more than one version (each flush of the row does), never none
+        assertThat(afterPut).matches("\"post-" + id + "-v[1-9][0-9]*\"");
+        String afterPatch = asEditor().header("If-Match", afterPut).contentType("application/merge-patch+json")
+                .body("{\"excerpt\":\"Short\"}").patch("/api/posts/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        assertThat(afterPatch).matches("\"post-" + id + "-v[1-9][0-9]*\"").isNotEqualTo(afterPut)
+                .isEqualTo(asEditor().get("/api/posts/" + id).then().extract().header("ETag"))
+                .isEqualTo(asEditor().get("/api/posts/slug/tagged").then().extract().header("ETag"));
+
+        asEditor().delete("/api/posts/" + id).then().statusCode(428)
+                .body("type", equalTo("/problems/precondition-required"));
+        asEditor().header("If-Match", afterPut).delete("/api/posts/" + id).then().statusCode(412)
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString(afterPatch));
+        // If-Match compares strong tags: the weak form of the current one does not match
+        asEditor().header("If-Match", "W/" + afterPatch).delete("/api/posts/" + id).then().statusCode(412);
+        // nor does another post's tag at the same version
+        int other = create("{\"title\":\"Other\"}").then().statusCode(201).extract().path("id");
+        asEditor().header("If-Match", "\"post-" + other + "-v0\"").contentType("application/merge-patch+json")
+                .body("{\"title\":\"Lost\"}").patch("/api/posts/" + id).then().statusCode(412);
+        // any of several tags may match
+        asEditor().header("If-Match", afterPut + ", " + afterPatch).delete("/api/posts/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void publishingANeighbourLeavesAPostsEditingTagAsItWas() {
+        Post older = data.post("Older", Instant.parse("2025-01-01T09:00:00Z"));
+        String editingTag = asEditor().get("/api/posts/" + older.id).then().extract().header("ETag");
+        String publicTag = when().get("/api/posts/" + older.id).then().body("next", nullValue()).extract().header("ETag");
+        int newer = create("{\"title\":\"Newer\",\"publishedAt\":\"2025-02-01T09:00:00Z\"}")
+                .then().statusCode(201).extract().path("id");
+        patch(newer, "{\"status\":\"published\"}").then().statusCode(200);
+
+        // what the public sees of the older post changed; the post itself did not
+        assertThat(when().get("/api/posts/" + older.id).then().body("next.slug", equalTo("newer")).extract().header("ETag"))
+                .isNotEqualTo(publicTag);
+        asEditor().get("/api/posts/" + older.id).then().body("next.slug", equalTo("newer")).header("ETag", editingTag);
+        asEditor().header("If-Match", editingTag).contentType("application/merge-patch+json")
+                .body("{\"title\":\"Older, edited\"}").patch("/api/posts/" + older.id)
+                .then().statusCode(200).body("title", equalTo("Older, edited"));
+    }
+
+    @Test
+    void renamingACategoryLeavesItsPostsEditingTagAsItWas() {
+        data.category("News");
+        int id = create("{\"title\":\"Fete\",\"status\":\"published\",\"categories\":[\"news\"]}")
+                .then().statusCode(201).extract().path("id");
+        String editingTag = asEditor().get("/api/posts/" + id).then().extract().header("ETag");
+        String publicTag = when().get("/api/posts/" + id).then().extract().header("ETag");
+        String categoryTag = asEditor().get("/api/categories/news").then().extract().header("ETag");
+        asEditor().header("If-Match", categoryTag).contentType("application/merge-patch+json")
+                .body("{\"name\":\"Local News\"}").patch("/api/categories/news").then().statusCode(200);
+
+        assertThat(when().get("/api/posts/" + id).then().body("categories[0].name", equalTo("Local News"))
+                .extract().header("ETag")).isNotEqualTo(publicTag);
+        asEditor().header("If-Match", editingTag).contentType("application/merge-patch+json")
+                .body("{\"title\":\"Fete, edited\"}").patch("/api/posts/" + id)
+                .then().statusCode(200).body("categories[0].name", equalTo("Local News"));
+    }
+
+    @Test
+    void changingOnlyAPostsCategoriesIsAChangeToThePost() {
+        data.category("News");
+        data.category("Events");
+        int id = create("{\"title\":\"Fete\",\"categories\":[\"news\"]}").then().statusCode(201).extract().path("id");
+        String before = asEditor().get("/api/posts/" + id).then().extract().header("ETag");
+
+        String after = patch(id, "{\"categories\":[\"events\"]}").then().statusCode(200).extract().header("ETag");
+
+        assertThat(after).isNotEqualTo(before);
+        asEditor().header("If-Match", before).contentType("application/merge-patch+json")
+                .body("{\"categories\":[\"news\"]}").patch("/api/posts/" + id).then().statusCode(412);
+        asEditor().get("/api/posts/" + id).then().body("categories.slug", contains("events"));
+    }
+
+    @Test
+    void thePublicTagOfAnUnchangedPostIsRefusedWithWhereToGetTheEditingTag() {
+        int id = create("{\"title\":\"Public\",\"status\":\"published\"}").then().statusCode(201).extract().path("id");
+        String publicTag = when().get("/api/posts/" + id).then().statusCode(200).extract().header("ETag");
+
+        asEditor().header("If-Match", publicTag).contentType("application/merge-patch+json")
+                .body("{\"title\":\"Lost\"}").patch("/api/posts/" + id)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("read the post signed in"));
+        asEditor().header("If-Match", publicTag).delete("/api/posts/" + id).then().statusCode(412);
+        when().get("/api/posts/" + id).then().statusCode(200).body("title", equalTo("Public"));
     }
 
     @Test

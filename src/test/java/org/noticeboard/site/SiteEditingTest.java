@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -221,9 +222,14 @@ class SiteEditingTest {
             assertThat(snapshot()).as(write).isEqualTo(afterFirstChange);
         });
 
-        // the public view's tag is as good as the editorial one
+        // the public view's tag is not an editing tag, even when nothing changed since it was read
         String publicTag = when().get("/api/site").then().statusCode(200).extract().header("ETag");
-        patchSite(publicTag, "{\"name\": \"Second change\"}").then().statusCode(200).body("name", equalTo("Second change"));
+        patchSite(publicTag, "{\"name\": \"Second change\"}").then().statusCode(412)
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("read the site signed in"));
+        assertThat(snapshot()).isEqualTo(afterFirstChange);
+        patchSite(afterFirstChange.etag(), "{\"name\": \"Second change\"}").then().statusCode(200)
+                .body("name", equalTo("Second change"));
     }
 
     @Test
