@@ -10,7 +10,10 @@
   var SITE = /*SITE*/{};
   var script = document.currentScript || document.querySelector('script[src*="/embed/news.js"]');
   var scriptOrigin = script ? new URL(script.src, location.href).origin : location.origin;
-  var CSS = ":host{display:block;font-family:var(--nb-font,system-ui,sans-serif);color:var(--nb-color,#1a1a1a);"
+  /* Long addresses and words in titles and excerpts break anywhere rather than push the page sideways at phone
+   * widths; min-width:0 keeps the box inside a partner's flex or grid column. */
+  var CSS = ":host{display:block;box-sizing:border-box;max-width:100%;min-width:0;overflow-wrap:anywhere;word-break:break-word;"
+    + "font-family:var(--nb-font,system-ui,sans-serif);color:var(--nb-color,#1a1a1a);"
     + "background:var(--nb-background,transparent);border:1px solid var(--nb-border-color,#d0d0d0);"
     + "border-radius:var(--nb-radius,6px);padding:var(--nb-gap,1rem);line-height:1.4}"
     + "h2{font-size:1.15em;margin:0 0 var(--nb-gap,1rem)}ul{list-style:none;margin:0;padding:0}"

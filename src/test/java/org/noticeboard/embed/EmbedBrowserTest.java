@@ -57,6 +57,19 @@ class EmbedBrowserTest {
     private static ChromeDriver browser;
     private static HttpServer partner;
     private static final Map<String, String> PARTNER_PAGES = new ConcurrentHashMap<>();
+    /** An address of 300 characters with no place to break, as pasted into an excerpt. */
+    private static final String LONG_URL = "https://www.example.org/" + "a".repeat(276);
+    /** How far the page and each widget would scroll sideways: 0 when nothing overflows. */
+    private static final String SIDEWAYS_OVERFLOW = """
+            const page = document.documentElement;
+            const result = { viewport: window.innerWidth, page: page.scrollWidth - page.clientWidth };
+            document.querySelectorAll('[data-noticeboard-news]').forEach((box, i) => {
+                const section = box.shadowRoot && box.shadowRoot.querySelector('section');
+                result['widget ' + i] = box.scrollWidth - box.clientWidth;
+                result['widget ' + i + ' list'] = section ? section.scrollWidth - section.clientWidth : -1;
+                result['widget ' + i + ' right edge'] = Math.ceil(box.getBoundingClientRect().right) - window.innerWidth;
+            });
+            return result;""";
 
     @TestHTTPResource("/")
     URL api;
@@ -210,12 +223,51 @@ class EmbedBrowserTest {
         assertThat(Chromium.cspViolations(browser)).isEmpty();
     }
 
+    @Test
+    void atPhoneWidthALongAddressInAnExcerptStaysInsideTheWidget() {
+        data.post("A Long Address", post -> {
+            post.publishedAt = Instant.parse("2025-09-01T09:00:00Z");
+            post.excerpt = "The form is at " + LONG_URL + " until Friday.";
+        });
+        assertThat(LONG_URL).hasSize(300);
+        atPhoneWidth(() -> {
+            openPartnerPage("/phone.html", """
+                    <div data-noticeboard-news data-limit="2"></div>
+                    <main style="display: flex; gap: 8px"><div data-noticeboard-news data-limit="2"></div></main>
+                    <script src="%sembed/news.js" async></script>""".formatted(api));
+            renderedPosts("main [data-noticeboard-news]");
+            renderedPosts("[data-noticeboard-news]");
+
+            @SuppressWarnings("unchecked")
+            Map<String, Long> overflow = (Map<String, Long>) ((JavascriptExecutor) browser).executeScript(SIDEWAYS_OVERFLOW);
+            assertThat(overflow.remove("viewport")).isEqualTo(375L);
+            assertThat(overflow).hasSize(7).allSatisfy((what, pixels) -> assertThat(pixels).as(what).isLessThanOrEqualTo(0L));
+
+            browser.get(api + "embed/news?limit=2");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains(LONG_URL.substring(0, 40));
+            Object pageOverflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat((Long) pageOverflow).as("the iframe page scrolls sideways by").isLessThanOrEqualTo(0L);
+        });
+    }
+
     private void openPartnerPage(String path, String body) {
         PARTNER_PAGES.put(path, "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Partner</title>"
                 + "</head><body>" + body + "</body></html>");
         String address = "http://127.0.0.1:" + partner.getAddress().getPort() + path;
         assertThat(address).as("the partner page is on another origin than the API").doesNotStartWith(api.toString());
         browser.get(address);
+    }
+
+    /** A 375 px wide viewport, the width of a small phone, for what {@code check} does. */
+    private static void atPhoneWidth(Runnable check) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            check.run();
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @SuppressWarnings("unchecked")
