@@ -9,14 +9,19 @@ import org.jsoup.nodes.Element;
  */
 final class EmbedHtml {
 
-    /** The iframe page's styles; the same look as the script widget, without its custom properties. */
+    /**
+     * The iframe page's styles; the same look as the script widget, without its custom properties. Long addresses
+     * and words break anywhere, so that a narrow frame never scrolls sideways.
+     */
     private static final String PAGE_STYLE = """
-            body{margin:0;padding:1rem;font-family:system-ui,sans-serif;color:#1a1a1a;background:#fff;line-height:1.4}
+            body{margin:0;padding:1rem;font-family:system-ui,sans-serif;color:#1a1a1a;background:#fff;line-height:1.4;
+            overflow-wrap:anywhere;word-break:break-word}
             h1{font-size:1.15em;margin:0 0 1rem}ul{list-style:none;margin:0;padding:0}li{margin:0 0 1rem}
             a{color:#0b57d0;font-weight:600}a:focus-visible{outline:2px solid currentColor;outline-offset:2px}
             time{display:block;font-size:.85em;color:#555;margin:.15em 0}p{margin:.25em 0 0}.more{font-weight:400}""";
     private static final String CARD_STYLE = "margin:0;box-sizing:border-box;padding:16px;border:1px solid #d0d0d0;"
-            + "border-radius:6px;font-family:system-ui,sans-serif;line-height:1.4;color:#1a1a1a;background:#fff";
+            + "border-radius:6px;font-family:system-ui,sans-serif;line-height:1.4;color:#1a1a1a;background:#fff;"
+            + "overflow-wrap:anywhere;word-break:break-word";
 
     private EmbedHtml() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.noticeboard.common.DatabaseOutage;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paging;
 import org.noticeboard.common.ProblemException;
@@ -37,6 +38,7 @@ public class EmbedService {
     private final PostService posts;
     private final SiteService site;
     private final ObjectMapper json;
+    private volatile WidgetSettings lastKnown;
 
     EmbedService(PostService posts, SiteService site, ObjectMapper json) {
         this.posts = posts;
@@ -48,6 +50,10 @@ public class EmbedService {
     record WidgetSite(String name, String newsUrl) {
     }
 
+    /** The settings the script is written from, as last read from the database. */
+    private record WidgetSettings(String name, String siteUrl) {
+    }
+
     /** What the iframe page and the oEmbed card show of the news. */
     public record NewsList(String title, String siteName, String newsUrl, List<Item> items) {
 
@@ -57,14 +63,25 @@ public class EmbedService {
 
     /**
      * The widget script, with the site's name and news page baked in: should the API be unreachable later,
-     * a cached copy of the script can still offer a link to the news.
+     * a cached copy of the script can still offer a link to the news. While the database is out of reach the
+     * script is still served, from the settings last read, so that a partner page opened during an outage
+     * shows that link rather than an empty box; only an instance that has never read them answers 503.
      */
-    @Transactional
     public String script(URI apiBase) {
-        SiteSettings settings = site.settings();
+        WidgetSettings known;
         try {
-            String config = json.writeValueAsString(new WidgetSite(settings.name,
-                    FrontEndRoutes.absolute(settings.siteUrl, apiBase, FrontEndRoutes.NEWS)));
+            SiteSettings settings = site.settings();
+            known = new WidgetSettings(settings.name, settings.siteUrl);
+            lastKnown = known;
+        } catch (RuntimeException e) {
+            if (lastKnown == null || DatabaseOutage.find(e).isEmpty()) {
+                throw e;
+            }
+            known = lastKnown;
+        }
+        try {
+            String config = json.writeValueAsString(new WidgetSite(known.name(),
+                    FrontEndRoutes.absolute(known.siteUrl(), apiBase, FrontEndRoutes.NEWS)));
             // "</" cannot appear in a JSON string here, but never let data close a script element.
             return SCRIPT.replace(SITE_PLACEHOLDER, config.replace("</", "<\\/"));
         } catch (JsonProcessingException e) {

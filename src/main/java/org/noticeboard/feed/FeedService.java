@@ -36,7 +36,8 @@ public class FeedService {
 
     /**
      * The newest public posts, of one category when {@code categorySlug} is set. Links point at the
-     * organisation's own site (the site URL setting), or at the API's host when that is not set.
+     * organisation's own site (the site URL setting), or at the API's host when that is not set; so do the
+     * relative URLs of each body, made absolute against the post's own address. Ids do not depend on either.
      *
      * @param apiBase the API's own base URL, for the feed's address and as the fallback site URL
      * @param feedUrl the feed's own absolute address
@@ -48,10 +49,8 @@ public class FeedService {
         SiteSettings settings = site.get();
         List<Post> latest = posts.latestPublic(category == null ? null : category.id, size);
         Map<Long, List<CategoryLink>> categoriesByPost = posts.categoriesOf(latest.stream().map(post -> post.id).toList());
-        List<Feed.Item> items = latest.stream().map(post -> new Feed.Item(
-                FrontEndRoutes.absolute(settings.siteUrl, apiBase, FrontEndRoutes.post(post.slug)), post.title, post.excerpt, post.bodyHtml,
-                post.publishedAt, post.updatedAt, post.authorName,
-                categoriesByPost.getOrDefault(post.id, List.of()).stream().map(CategoryLink::name).toList())).toList();
+        List<Feed.Item> items = latest.stream().map(post -> item(post, settings, apiBase,
+                categoriesByPost.getOrDefault(post.id, List.of()))).toList();
         String title = category == null ? settings.name : settings.name + ": " + category.name;
         String description = category != null && category.description != null ? category.description
                 : settings.tagline != null ? settings.tagline : "The latest news from " + settings.name;
@@ -59,6 +58,17 @@ public class FeedService {
                 category == null ? FrontEndRoutes.NEWS : FrontEndRoutes.category(category.slug));
         Instant lastModified = site.publicContentChangedAt();
         Instant updated = items.stream().map(Feed.Item::updated).max(Instant::compareTo).orElse(lastModified);
-        return new Feed(settings.name, title, description, homePage, feedUrl, updated, lastModified, items);
+        return new Feed(FeedIds.feed(settings.feedSiteId, category == null ? null : category.id), settings.name,
+                settings.contactEmail, title, description, homePage, feedUrl, updated, lastModified, items);
+    }
+
+    private static Feed.Item item(Post post, SiteSettings settings, URI apiBase, List<CategoryLink> categories) {
+        String url = FrontEndRoutes.absolute(settings.siteUrl, apiBase, FrontEndRoutes.post(post.slug));
+        Feed.Image image = post.featuredImageUrl == null ? null
+                : Feed.Image.of(AbsoluteUrls.of(post.featuredImageUrl, url), post.featuredImageAlt);
+        Instant updated = post.updatedAt.isAfter(post.publishedAt) ? post.updatedAt : post.publishedAt;
+        return new Feed.Item(FeedIds.post(settings.feedSiteId, post.id), url, post.title, post.excerpt,
+                AbsoluteUrls.inHtml(post.bodyHtml, url), image, post.publishedAt, updated, post.authorName,
+                categories.stream().map(CategoryLink::name).toList());
     }
 }

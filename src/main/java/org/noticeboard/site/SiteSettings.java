@@ -9,6 +9,7 @@ import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.UUID;
 
 /** The single row of site-wide settings. */
 @Entity
@@ -46,6 +47,9 @@ public class SiteSettings {
     public Instant updatedAt;
     @Column(name = "updated_by")
     public Long updatedBy;
+    /** Drawn once by the database (migration V19) and never written: feed ids are built on it. */
+    @Column(name = "feed_site_id", insertable = false, updatable = false)
+    public UUID feedSiteId;
 
     public ZoneId zone() {
         return ZoneId.of(timezone);

@@ -108,6 +108,34 @@ class DatabaseStoppedTest {
         }
     }
 
+    /**
+     * A partner page opened during an outage still gets the widget's script, written from the settings last read,
+     * so it can show its link to the news (the script's own fallback) instead of an empty box.
+     */
+    @Test
+    void whileTheDatabaseIsDownTheWidgetScriptIsStillServedWithTheLinkToTheNews() {
+        data.reset();
+        data.site(site -> {
+            site.name = "BPRCVS";
+            site.siteUrl = "https://www.bprcvs.example";
+        });
+        when().get("/embed/news.js").then().statusCode(200);
+
+        StoppablePostgres.Control database = StoppablePostgres.control();
+        database.stop();
+        try {
+            assertBounded(() -> when().get("/embed/news.js")).then().statusCode(200)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/javascript"))
+                    .body(org.hamcrest.Matchers.containsString(
+                            "var SITE = {\"name\":\"BPRCVS\",\"newsUrl\":\"https://www.bprcvs.example/news\"};"));
+            assertUnavailable(() -> when().get("/api/site"));
+        } finally {
+            database.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+    }
+
     private static void assertUnavailable(Supplier<Response> request) {
         assertBounded(request).then().statusCode(503)
                 .contentType(Problem.MEDIA_TYPE)

@@ -20,7 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +63,20 @@ class EmbedBrowserTest {
     private static ChromeDriver browser;
     private static HttpServer partner;
     private static final Map<String, String> PARTNER_PAGES = new ConcurrentHashMap<>();
+    private static final CountDownLatch SILENT_API_RELEASED = new CountDownLatch(1);
+    /** An address of 300 characters with no place to break, as pasted into an excerpt. */
+    private static final String LONG_URL = "https://www.example.org/" + "a".repeat(276);
+    /** How far the page and each widget would scroll sideways: 0 when nothing overflows. */
+    private static final String SIDEWAYS_OVERFLOW = """
+            const page = document.documentElement;
+            const result = { viewport: window.innerWidth, page: page.scrollWidth - page.clientWidth };
+            document.querySelectorAll('[data-noticeboard-news]').forEach((box, i) => {
+                const section = box.shadowRoot && box.shadowRoot.querySelector('section');
+                result['widget ' + i] = box.scrollWidth - box.clientWidth;
+                result['widget ' + i + ' list'] = section ? section.scrollWidth - section.clientWidth : -1;
+                result['widget ' + i + ' right edge'] = Math.ceil(box.getBoundingClientRect().right) - window.innerWidth;
+            });
+            return result;""";
 
     @TestHTTPResource("/")
     URL api;
@@ -68,6 +88,29 @@ class EmbedBrowserTest {
     static void startBrowserAndPartnerSite() throws IOException {
         browser = Chromium.start();
         partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        partner.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "partner-site");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        // Stand-ins for an API that is down: one answering 503 to everything (readably, with CORS), one never answering.
+        partner.createContext("/unavailable/", exchange -> {
+            byte[] problem = "{\"status\":503}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(503, problem.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(problem);
+            }
+        });
+        partner.createContext("/silent/", exchange -> {
+            try {
+                SILENT_API_RELEASED.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         partner.createContext("/", exchange -> {
             byte[] page = PARTNER_PAGES.getOrDefault(exchange.getRequestURI().getPath(), "not found")
                     .getBytes(StandardCharsets.UTF_8);
@@ -82,6 +125,7 @@ class EmbedBrowserTest {
 
     @AfterAll
     static void stop() {
+        SILENT_API_RELEASED.countDown();
         if (browser != null) {
             browser.quit();
         }
@@ -141,10 +185,13 @@ class EmbedBrowserTest {
     @Test
     void theWidgetFiltersByCategory() {
         openPartnerPage("/pendle.html", """
-                <div data-noticeboard-news data-category="whats-on-in-pendle" data-limit="3"></div>
+                <div data-noticeboard-news data-category="whats-on-in-pendle" data-limit="3"><a id="own-link"
+                    href="https://www.bprcvs.example/news">Read our news</a></div>
                 <script src="%sembed/news.js" async></script>""".formatted(api));
 
         List<Map<String, String>> shown = renderedPosts("[data-noticeboard-news]");
+        assertThat(browser.findElement(By.id("own-link")).isDisplayed())
+                .as("the partner's own fallback link gives way to the news").isFalse();
 
         assertSameAsApi(shown, given().get(api + "api/posts?perPage=3&category=whats-on-in-pendle").jsonPath().getList("items"));
         assertThat(shown).extracting(post -> post.get("title")).containsExactly("Pendle Walk", "Rossendale Market");
@@ -210,12 +257,125 @@ class EmbedBrowserTest {
         assertThat(Chromium.cspViolations(browser)).isEmpty();
     }
 
+    @Test
+    void atPhoneWidthALongAddressInAnExcerptStaysInsideTheWidget() {
+        data.post("A Long Address", post -> {
+            post.publishedAt = Instant.parse("2025-09-01T09:00:00Z");
+            post.excerpt = "The form is at " + LONG_URL + " until Friday.";
+        });
+        assertThat(LONG_URL).hasSize(300);
+        atPhoneWidth(() -> {
+            openPartnerPage("/phone.html", """
+                    <div data-noticeboard-news data-limit="2"></div>
+                    <main style="display: flex; gap: 8px"><div data-noticeboard-news data-limit="2"></div></main>
+                    <script src="%sembed/news.js" async></script>""".formatted(api));
+            renderedPosts("main [data-noticeboard-news]");
+            renderedPosts("[data-noticeboard-news]");
+
+            @SuppressWarnings("unchecked")
+            Map<String, Long> overflow = (Map<String, Long>) ((JavascriptExecutor) browser).executeScript(SIDEWAYS_OVERFLOW);
+            assertThat(overflow.remove("viewport")).isEqualTo(375L);
+            assertThat(overflow).hasSize(7).allSatisfy((what, pixels) -> assertThat(pixels).as(what).isLessThanOrEqualTo(0L));
+
+            browser.get(api + "embed/news?limit=2");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains(LONG_URL.substring(0, 40));
+            Object pageOverflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat((Long) pageOverflow).as("the iframe page scrolls sideways by").isLessThanOrEqualTo(0L);
+        });
+    }
+
+    @Test
+    void withTheApiDownAFreshBrowserShowsTheLinkInThePartnersMarkup() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        withFreshBrowser(fresh -> {
+            openPartnerPage(fresh, "/api-down.html", """
+                    <div data-noticeboard-news><a id="news-link" href="%s/news">Read our news</a></div>
+                    <script src="http://127.0.0.1:%d/embed/news.js" async></script>""".formatted(SITE, closed));
+            WebElement link = fresh.findElement(By.id("news-link"));
+            new WebDriverWait(fresh, Duration.ofSeconds(10)).until(driver -> ((JavascriptExecutor) driver)
+                    .executeScript("return document.readyState").equals("complete"));
+            assertThat(link.isDisplayed()).isTrue();
+            assertThat(link.getAttribute("href")).isEqualTo(SITE + "/news");
+            assertThat(link.getText()).isEqualTo("Read our news");
+        });
+    }
+
+    @Test
+    void whenTheApiAnswers503AFreshBrowserShowsTheFallbackLink() {
+        withFreshBrowser(fresh -> {
+            String down = "http://127.0.0.1:" + partner.getAddress().getPort() + "/unavailable";
+            openPartnerPage(fresh, "/api-503.html", """
+                    <div id="bare" data-noticeboard-news data-api="%1$s"></div>
+                    <div id="own" data-noticeboard-news data-api="%1$s"><a id="own-link" href="%2$s/news">Read our news</a></div>
+                    <script src="%3$sembed/news.js" async></script>""".formatted(down, SITE, api));
+
+            assertThat(fallbackLink(fresh, "#bare", Duration.ofSeconds(15)))
+                    .containsEntry("href", SITE + "/news").containsEntry("text", "Read the latest news from BPRCVS");
+            new WebDriverWait(fresh, Duration.ofSeconds(15)).until(driver -> driver.findElement(By.id("own-link")).isDisplayed());
+            assertThat(((JavascriptExecutor) fresh).executeScript(
+                    "return document.querySelector('#own').shadowRoot.querySelectorAll('li').length")).isEqualTo(0L);
+            assertThat(Chromium.cspViolations(fresh)).isEmpty();
+        });
+    }
+
+    @Test
+    void whenTheApiDoesNotAnswerTheWidgetGivesUpAndShowsTheFallbackLink() {
+        withFreshBrowser(fresh -> {
+            openPartnerPage(fresh, "/api-silent.html", """
+                    <div data-noticeboard-news data-api="http://127.0.0.1:%d/silent"></div>
+                    <script src="%sembed/news.js" async></script>""".formatted(partner.getAddress().getPort(), api));
+
+            assertThat(fallbackLink(fresh, "[data-noticeboard-news]", Duration.ofSeconds(20)))
+                    .containsEntry("href", SITE + "/news").containsEntry("text", "Read the latest news from BPRCVS");
+        });
+    }
+
     private void openPartnerPage(String path, String body) {
+        openPartnerPage(browser, path, body);
+    }
+
+    private void openPartnerPage(ChromeDriver driver, String path, String body) {
         PARTNER_PAGES.put(path, "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Partner</title>"
                 + "</head><body>" + body + "</body></html>");
         String address = "http://127.0.0.1:" + partner.getAddress().getPort() + path;
         assertThat(address).as("the partner page is on another origin than the API").doesNotStartWith(api.toString());
-        browser.get(address);
+        driver.get(address);
+    }
+
+    /** The link a widget shows instead of the news: the first link in its shadow root, once it has no list. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fallbackLink(ChromeDriver driver, String selector, Duration patience) {
+        return (Map<String, String>) new WebDriverWait(driver, patience).until(ready -> ((JavascriptExecutor) ready)
+                .executeScript("""
+                        const root = document.querySelector(arguments[0]).shadowRoot;
+                        const link = root && root.querySelector('a');
+                        return link && root.querySelectorAll('li').length === 0 && link.getClientRects().length > 0
+                            ? { href: link.href, text: link.textContent } : null;""", selector));
+    }
+
+    /** A browser of its own, with an empty profile: no cached script, page or answer. */
+    private static void withFreshBrowser(Consumer<ChromeDriver> use) {
+        ChromeDriver fresh = Chromium.start();
+        try {
+            use.accept(fresh);
+        } finally {
+            fresh.quit();
+        }
+    }
+
+    /** A 375 px wide viewport, the width of a small phone, for what {@code check} does. */
+    private static void atPhoneWidth(Runnable check) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            check.run();
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @SuppressWarnings("unchecked")
