@@ -22,10 +22,15 @@ public record CategoryResponse(
         @Schema(description = "Who created and changed the category: only for signed-in editors") Audit audit,
         @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
+    /** The tag a change to this category takes as If-Match. */
+    static EditingTag tagOf(long id, long version) {
+        return new EditingTag("category", id, version);
+    }
+
     static CategoryResponse of(long id, String slug, String name, String description, String parentSlug, long postCount,
                                long version) {
         return new CategoryResponse(id, slug, name, description, parentSlug, postCount, FrontEndRoutes.category(slug), null,
-                new EditingTag("category", id, version));
+                tagOf(id, version));
     }
 
     CategoryResponse withAudit(Audit audit) {

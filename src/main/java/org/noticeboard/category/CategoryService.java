@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
@@ -89,7 +88,7 @@ public class CategoryService {
     /** Checks If-Match against the category's own version: its post count does not count. */
     private Category editable(String slug, String ifMatch) {
         Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
-        Preconditions.requireMatch(ifMatch, EditingTag.of("category", category));
+        Preconditions.requireMatch(ifMatch, CategoryResponse.tagOf(category.id, category.version));
         return category;
     }
 

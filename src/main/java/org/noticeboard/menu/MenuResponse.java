@@ -17,4 +17,9 @@ public record MenuResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Who created and last changed the menu: only for signed-in editors") Audit audit,
         @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
+
+    /** The tag a change to this menu or its items takes as If-Match. */
+    static EditingTag tagOf(Menu menu) {
+        return EditingTag.of("menu", menu);
+    }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
@@ -231,7 +230,7 @@ public class MenuService {
 
     private Menu editable(String slug, String ifMatch) {
         Menu menu = find(slug);
-        Preconditions.requireMatch(ifMatch, EditingTag.of("menu", menu));
+        Preconditions.requireMatch(ifMatch, MenuResponse.tagOf(menu));
         return menu;
     }
 
@@ -345,7 +344,7 @@ public class MenuService {
         rows.stream().filter(row -> row.menuId().equals(menu.id))
                 .forEach(row -> byParent.computeIfAbsent(row.parentId(), id -> new ArrayList<>()).add(row));
         return new MenuResponse(menu.slug, menu.name, children(null, byParent, visibility, editorial, false),
-                editorial ? auditTrail.of(menu) : null, EditingTag.of("menu", menu));
+                editorial ? auditTrail.of(menu) : null, MenuResponse.tagOf(menu));
     }
 
     /** Rows arrive ordered by position, so each sibling list is already in order. */

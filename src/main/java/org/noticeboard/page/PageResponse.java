@@ -32,10 +32,15 @@ public record PageResponse(
         @Schema(description = "Who created and changed the page: only for signed-in editors") Audit audit,
         @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
+    /** The tag a change to this page takes as If-Match. */
+    static EditingTag tagOf(Page page) {
+        return EditingTag.of("page", page);
+    }
+
     static PageResponse of(Page page, List<Breadcrumb> breadcrumbs, List<ChildPage> children, Audit audit) {
         return new PageResponse(page.id, page.slug, FrontEndRoutes.page(page.path), page.title, page.summary,
                 page.bodyHtml, page.metaDescription, page.position, page.parent == null ? null : page.parent.id,
-                page.status, page.updatedAt, breadcrumbs, children, audit, EditingTag.of("page", page));
+                page.status, page.updatedAt, breadcrumbs, children, audit, tagOf(page));
     }
 
     PageRequest asRequest() {

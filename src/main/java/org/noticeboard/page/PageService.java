@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paged;
@@ -35,7 +34,8 @@ public class PageService {
     private final Event<ContentDeletion> deletions;
     private final WriteLocks locks;
 
-    PageService(PageRepository pages, SiteService site, AuditTrail auditTrail, HtmlSanitizer sanitizer, Event<ContentDeletion> deletions, WriteLocks locks) {
+    PageService(PageRepository pages, SiteService site, AuditTrail auditTrail, HtmlSanitizer sanitizer,
+                Event<ContentDeletion> deletions, WriteLocks locks) {
         this.pages = pages;
         this.site = site;
         this.auditTrail = auditTrail;
@@ -167,7 +167,7 @@ public class PageService {
     /** Checks If-Match against the page's own version: its breadcrumbs and child pages do not count. */
     private Page editable(long id, String ifMatch) {
         Page page = pages.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        Preconditions.requireMatch(ifMatch, EditingTag.of("page", page));
+        Preconditions.requireMatch(ifMatch, PageResponse.tagOf(page));
         return page;
     }
 

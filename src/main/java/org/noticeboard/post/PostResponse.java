@@ -32,11 +32,16 @@ public record PostResponse(
         @Schema(description = "Who created and changed the post: only for signed-in editors") Audit audit,
         @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
+    /** The tag a change to this post takes as If-Match. */
+    static EditingTag tagOf(Post post) {
+        return EditingTag.of("post", post);
+    }
+
     static PostResponse of(Post post, List<CategoryLink> categories, CommentSettings comments,
                            PostLink previous, PostLink next, Audit audit) {
         return new PostResponse(post.id, post.slug, FrontEndRoutes.post(post.slug), post.title, post.excerpt,
                 post.bodyHtml, FeaturedImage.of(post.featuredImageUrl, post.featuredImageAlt), post.authorName,
                 PostStatus.effective(post.status, post.visible), post.publishedAt, post.updatedAt,
-                categories, comments, previous, next, audit, EditingTag.of("post", post));
+                categories, comments, previous, next, audit, tagOf(post));
     }
 }

@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paging;
@@ -153,7 +152,7 @@ public class PostService {
     /** Checks If-Match against the post's own version: what is shown beside it (neighbours, categories) does not count. */
     private Post editable(long id, String ifMatch) {
         Post post = posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        Preconditions.requireMatch(ifMatch, EditingTag.of("post", post));
+        Preconditions.requireMatch(ifMatch, PostResponse.tagOf(post));
         return post;
     }
 

@@ -62,10 +62,15 @@ public record SiteResponse(
             @Schema(description = "Whether comments wait for a moderator before they appear") boolean moderationRequired) {
     }
 
+    /** The tag a change to the settings takes as If-Match. */
+    static EditingTag tagOf(SiteSettings settings) {
+        return new EditingTag("site", settings.id, settings.version);
+    }
+
     static SiteResponse from(SiteSettings settings, URI apiBase, Audit audit) {
         return new SiteResponse(settings.name, settings.tagline, settings.about, contact(settings),
                 settings.siteUrl, settings.timezone, commentDefaults(settings), Feeds.at(apiBase), settings.updatedAt, audit,
-                new EditingTag("site", settings.id, settings.version));
+                tagOf(settings));
     }
 
     static SiteRequest asRequest(SiteSettings settings) {

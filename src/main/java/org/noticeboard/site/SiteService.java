@@ -3,7 +3,6 @@ package org.noticeboard.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.CurrentUser;
-import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.user.AuditTrail;
@@ -43,7 +42,7 @@ public class SiteService {
     @Transactional
     public SiteResponse update(SiteRequest request, String ifMatch, URI apiBase) {
         SiteSettings current = settings.get();
-        Preconditions.requireMatch(ifMatch, new EditingTag("site", current.id, current.version));
+        Preconditions.requireMatch(ifMatch, SiteResponse.tagOf(current));
         try {
             ZoneId.of(request.timezone());
         } catch (DateTimeException e) {

@@ -12,9 +12,14 @@ public record UserResponse(long id, String email, String displayName, Role role,
                            Instant updatedAt, @JsonIgnore @Schema(hidden = true) EditingTag editingTag)
         implements Versioned {
 
+    /** The tag a change to this user takes as If-Match. */
+    static EditingTag tagOf(User user) {
+        return EditingTag.of("user", user);
+    }
+
     static UserResponse of(User user) {
         return new UserResponse(user.id, user.email, user.displayName, user.role, user.createdAt, user.updatedAt,
-                EditingTag.of("user", user));
+                tagOf(user));
     }
 
     UserRequest asRequest() {

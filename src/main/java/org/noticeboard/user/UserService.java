@@ -3,7 +3,6 @@ package org.noticeboard.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.noticeboard.common.EditingTag;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
@@ -50,7 +49,7 @@ public class UserService {
     @Transactional
     public UserResponse update(long id, UserRequest request, String ifMatch) {
         User user = find(id);
-        Preconditions.requireMatch(ifMatch, EditingTag.of("user", user));
+        Preconditions.requireMatch(ifMatch, UserResponse.tagOf(user));
         if (request.password() != null) {
             requirePassword(request.password());
         }
@@ -71,7 +70,7 @@ public class UserService {
     @Transactional
     public void delete(long id, String ifMatch) {
         User user = find(id);
-        Preconditions.requireMatch(ifMatch, EditingTag.of("user", user));
+        Preconditions.requireMatch(ifMatch, UserResponse.tagOf(user));
         if (user.role == Role.ADMIN) {
             requireAnotherAdmin(user, "deleted");
         }
