@@ -10,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +54,8 @@ public class ApiTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiToken",
             summary = "Create an API token (admins only); the response is the only time its secret is shown")
-    @APIResponse(responseCode = "201", description = "Created; copy token now, it cannot be shown again")
+    @APIResponse(responseCode = "201", description = "Created; copy token now, it cannot be shown again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiTokenResponse.class)))
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<ApiTokenResponse> create(@Valid @NotNull ApiTokenRequest request) {
         long owner = request.userId() != null ? request.userId() : currentUser.idOrNull();

@@ -78,7 +78,8 @@ public class CategoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createCategory", summary = "Create a category (editors and admins)")
-    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryResponse.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<CategoryResponse> create(@Valid @NotNull CategoryRequest request) {

@@ -41,9 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Sign-in", description = "Bearer tokens from e-mail address and password"),
                 @Tag(name = "Users", description = "People who edit the site (admins only)"),
                 @Tag(name = "API tokens", description = "Long-lived tokens for scripts (admins only)"),
+                @Tag(name = "Feeds", description = "RSS, Atom and JSON Feed of the published posts, for feed readers"),
+                @Tag(name = "Embedding", description = "The news widget for partner sites, and oEmbed"),
                 @Tag(name = "Problems", description = "Explanations of the problem types errors carry")
         },
-        // Referenced by every error response (see ProblemResponsesFilter) but by no method signature.
+        // Referenced by every error response (see ApiDocumentFilter) but by no method signature.
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecurityScheme(securitySchemeName = ApiSecurity.SIGN_IN, type = SecuritySchemeType.OAUTH2,
         description = "Sign in with your e-mail address (as username) and password",

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -35,7 +36,10 @@ public class FeedResource {
     @Path("/posts.{format}")
     @Operation(operationId = "getPostsFeed",
             summary = "The newest published posts as RSS 2.0 (posts.rss), Atom 1.0 (posts.atom) or JSON Feed 1.1 (posts.json)")
-    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "200", description = "The feed", content = {
+            @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/feed+json", schema = @Schema(implementation = FeedWriter.JsonFeed.class))})
     @APIResponse(responseCode = "404", description = "No such feed format")
     public RestResponse<String> posts(@Parameter(description = "rss, atom or json",
                                               schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"}))
@@ -48,7 +52,10 @@ public class FeedResource {
     @Path("/categories/{slug}.{format}")
     @Operation(operationId = "getCategoryFeed",
             summary = "The newest published posts of one category, as RSS, Atom or JSON Feed")
-    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "200", description = "The feed", content = {
+            @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/feed+json", schema = @Schema(implementation = FeedWriter.JsonFeed.class))})
     @APIResponse(responseCode = "404", description = "No such category or feed format")
     public RestResponse<String> category(@Parameter(description = "The category's slug") @RestPath String slug,
                                          @Parameter(description = "rss, atom or json",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Generator;
@@ -230,15 +231,19 @@ public class FeedWriter {
 
     /** JSON Feed 1.1 (jsonfeed.org), whose property names are snake_case by its specification. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "JsonFeed", description = "A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/)",
+            requiredProperties = {"version", "title", "home_page_url", "feed_url", "items"})
     record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
                     @JsonProperty("feed_url") String feedUrl, String description, List<Item> items) {
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(name = "JsonFeedItem", requiredProperties = {"id", "url", "title", "content_html", "date_published"})
         record Item(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
                     String summary, String image, @JsonProperty("date_published") Instant datePublished,
                     @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags) {
         }
 
+        @Schema(name = "JsonFeedAuthor")
         record Author(String name) {
         }
     }

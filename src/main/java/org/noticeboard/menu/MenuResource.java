@@ -82,7 +82,8 @@ public class MenuResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createMenu", summary = "Create a menu, optionally with its whole tree (admins only)")
-    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MenuResponse.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public RestResponse<MenuResponse> create(@Valid @NotNull MenuRequest request) {
@@ -150,7 +151,8 @@ public class MenuResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "addMenuItem",
             summary = "Add an item to a menu (admins only); answers with the whole menu")
-    @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu")
+    @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MenuResponse.class)))
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                               @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,

@@ -120,7 +120,8 @@ public class PageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createPage", summary = "Create a page (editors and admins)")
-    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "409", description = "Another page has this path")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<PageResponse> create(@Valid @NotNull PageRequest request) {

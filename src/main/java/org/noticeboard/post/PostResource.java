@@ -129,7 +129,8 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createPost", summary = "Create a post (editors and admins)")
-    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<PostResponse> create(@Valid @NotNull PostRequest request) {

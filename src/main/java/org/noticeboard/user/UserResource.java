@@ -66,7 +66,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUser", summary = "Create a user (admins only)")
-    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "409", description = "Another user has this e-mail address")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<UserResponse> create(@Valid @NotNull UserRequest request) {
