@@ -6,7 +6,7 @@ import org.noticeboard.user.Audit;
 
 import java.time.Instant;
 
-@Schema(name = "ApiToken")
+@Schema(name = "ApiToken", requiredProperties = {"id", "name", "user", "prefix", "createdAt"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiTokenResponse(
         long id,

@@ -8,13 +8,13 @@ import org.noticeboard.common.Versioned;
 import org.noticeboard.site.FrontEndRoutes;
 import org.noticeboard.user.Audit;
 
-@Schema(name = "Category")
+@Schema(name = "Category", requiredProperties = {"id", "slug", "name", "description", "parentSlug", "postCount", "path"})
 public record CategoryResponse(
         long id,
         String slug,
         String name,
-        String description,
-        @Schema(description = "Slug of the parent category, or null at the top level") String parentSlug,
+        @Schema(nullable = true) String description,
+        @Schema(description = "Slug of the parent category, or null at the top level", nullable = true) String parentSlug,
         @Schema(description = "How many published posts are in this category") long postCount,
         @Schema(description = "Where a front end lists this category's posts", examples = "/news/category/newsletters")
         String path,

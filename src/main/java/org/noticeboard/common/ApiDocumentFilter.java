@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +54,15 @@ public class ApiDocumentFilter implements OASFilter {
             });
         }
         Map<String, Schema> schemas = components.getSchemas();
-        for (String name : reachable(requestRoots, schemas)) {
+        Set<String> requestSchemas = reachable(requestRoots, schemas);
+        for (String name : requestSchemas) {
             refuseUnknownAndAllowNullForOptional(schemas.get(name));
         }
         for (String name : reachable(responseRoots, schemas)) {
-            requireEveryPropertyUnlessDeclared(schemas.get(name));
+            // A part of requests too (a featured image, the contact details) keeps what may be left out of them.
+            if (!requestSchemas.contains(name)) {
+                requireEveryPropertyUnlessDeclared(schemas.get(name));
+            }
         }
         // After the above: a patch shares its properties with the full body, whose required ones stay non-null.
         Set<String> patched = new LinkedHashSet<>();
@@ -170,19 +173,7 @@ public class ApiDocumentFilter implements OASFilter {
             if (reference == null || reference.getRef() == null) {
                 continue;
             }
-            String baseName = reference.getRef().substring(SCHEMAS.length());
-            bases.add(baseName);
-            String patchName = baseName.replaceFirst("Request$", "") + "Patch";
-            Schema base = components.getSchemas().get(baseName);
-            if (!components.getSchemas().containsKey(patchName)) {
-                components.addSchema(patchName, OASFactory.createSchema()
-                        .addType(Schema.SchemaType.OBJECT)
-                        .description("Any of the fields of " + baseName + "; a field sent as null is reset to its "
-                                + "default (RFC 7396)")
-                        .properties(new LinkedHashMap<>(base.getProperties()))
-                        .additionalPropertiesBoolean(Boolean.FALSE)
-                        .example(onePropertyOf(base)));
-            }
+            String patchName = patchOf(reference.getRef().substring(SCHEMAS.length()), components, bases);
             mediaType.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
         }
         if (!content.hasMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)) {
@@ -209,6 +200,48 @@ public class ApiDocumentFilter implements OASFilter {
                 property.addType(Schema.SchemaType.NULL);
             }
         }
+    }
+
+    /** A merge patch merges objects within objects too: each of them is patched, only an array is replaced whole. */
+    private static String patchOf(String baseName, Components components, Set<String> bases) {
+        bases.add(baseName);
+        String patchName = baseName.replaceFirst("Request$", "") + "Patch";
+        if (components.getSchemas().containsKey(patchName)) {
+            return patchName;
+        }
+        Schema base = components.getSchemas().get(baseName);
+        Schema patch = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("Any of the fields of " + baseName + "; a field sent as null is reset to its default "
+                        + "(RFC 7396)")
+                .additionalPropertiesBoolean(Boolean.FALSE)
+                .example(onePropertyOf(base));
+        components.addSchema(patchName, patch);
+        base.getProperties().forEach((name, property) -> {
+            String target = objectReferredTo(property, components);
+            if (target == null) {
+                patch.addProperty(name, property);
+            } else {
+                Schema nested = OASFactory.createSchema().ref(SCHEMAS + patchOf(target, components, bases));
+                patch.addProperty(name, property.getRef() != null ? nested : OASFactory.createSchema()
+                        .addAnyOf(nested).addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+            }
+        });
+        return patchName;
+    }
+
+    /** The object schema a property refers to, itself or as "it or null"; null for anything else. */
+    private static String objectReferredTo(Schema property, Components components) {
+        String ref = property.getRef();
+        if (ref == null && property.getAnyOf() != null && !property.getAnyOf().isEmpty()) {
+            ref = property.getAnyOf().get(0).getRef();
+        }
+        if (ref == null || !ref.startsWith(SCHEMAS)) {
+            return null;
+        }
+        String name = ref.substring(SCHEMAS.length());
+        Schema target = components.getSchemas().get(name);
+        return target != null && target.getProperties() != null ? name : null;
     }
 
     /** The example of a patch: the first optional field of the full example, as a reader would change one. */

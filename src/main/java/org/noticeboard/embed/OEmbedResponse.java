@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An oEmbed 1.0 "rich" response (oembed.com), with the snake_case names that specification defines. */
-@Schema(name = "OEmbed")
+@Schema(name = "OEmbed", requiredProperties = {"version", "type", "title", "provider_name", "provider_url", "cache_age", "html",
+        "width", "height"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OEmbedResponse(
         String version,

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-@Schema(name = "MenuItem")
+@Schema(name = "MenuItem", requiredProperties = {"id", "label", "link", "children"})
 public record MenuItemResponse(
         long id,
         String label,

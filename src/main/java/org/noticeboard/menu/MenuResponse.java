@@ -9,7 +9,7 @@ import org.noticeboard.user.Audit;
 
 import java.util.List;
 
-@Schema(name = "Menu")
+@Schema(name = "Menu", requiredProperties = {"slug", "name", "items"})
 public record MenuResponse(
         String slug,
         String name,

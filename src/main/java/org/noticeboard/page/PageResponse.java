@@ -11,17 +11,18 @@ import org.noticeboard.user.Audit;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "Page")
+@Schema(name = "Page", requiredProperties = {"id", "slug", "path", "title", "summary", "bodyHtml", "metaDescription",
+        "position", "parentId", "status", "updatedAt", "breadcrumbs", "children"})
 public record PageResponse(
         long id,
         String slug,
         @Schema(examples = "/services/the-cvs-centre/room-hire") String path,
         String title,
-        String summary,
+        @Schema(nullable = true) String summary,
         @Schema(description = "The body as sanitised HTML") String bodyHtml,
-        @Schema(description = "For the HTML meta description tag") String metaDescription,
+        @Schema(description = "For the HTML meta description tag", nullable = true) String metaDescription,
         @Schema(description = "Order among its siblings, from 0") int position,
-        @Schema(description = "The parent page's id; null at the top level") Long parentId,
+        @Schema(description = "The parent page's id; null at the top level", nullable = true) Long parentId,
         @Schema(description = "published, or for signed-in editors also draft") PageStatus status,
         Instant updatedAt,
         @Schema(description = "The page's ancestors, top level first; empty for a top-level page")

@@ -13,9 +13,9 @@ public record PageSummary(
         @Schema(description = "Where a front end shows the page; also its address under /api/pages/by-path",
                 examples = "/services/the-cvs-centre/room-hire") String path,
         String title,
-        String summary,
+        @Schema(nullable = true) String summary,
         @Schema(description = "Order among its siblings, from 0") int position,
-        @Schema(description = "The parent page's id; null at the top level") Long parentId,
+        @Schema(description = "The parent page's id; null at the top level", nullable = true) Long parentId,
         @Schema(description = "published, or for signed-in editors also draft") PageStatus status,
         Instant updatedAt) {
 

@@ -17,7 +17,8 @@ public record CommentSettings(
         @Schema(description = "open or closed") CommentStatus status,
         @Schema(description = "post-setting: the post itself is open or closed; auto-closed: the site closed comments "
                 + "a set number of days after publishing") Reason reason,
-        @Schema(description = "When the site's rule closes (or closed) comments on this post; null if it never will")
+        @Schema(description = "When the site's rule closes (or closed) comments on this post; null if it never will",
+                nullable = true)
         Instant autoCloseAt,
         @Schema(description = "Whether new comments wait for a moderator") boolean moderated) {
 

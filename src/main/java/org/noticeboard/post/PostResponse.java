@@ -11,23 +11,24 @@ import org.noticeboard.site.FrontEndRoutes;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "Post")
+@Schema(name = "Post", requiredProperties = {"id", "slug", "path", "title", "excerpt", "bodyHtml", "featuredImage",
+        "author", "status", "publishedAt", "updatedAt", "categories", "comments", "previous", "next"})
 public record PostResponse(
         long id,
         String slug,
         @Schema(examples = "/news/dcms-publish-research-on-local-infrastructure") String path,
         String title,
-        @Schema(description = "Plain-text teaser") String excerpt,
+        @Schema(description = "Plain-text teaser", nullable = true) String excerpt,
         @Schema(description = "The body as sanitised HTML") String bodyHtml,
         @Schema(nullable = true) FeaturedImage featuredImage,
         @Schema(description = "Author's display name", nullable = true) String author,
         @Schema(description = "published, or for signed-in editors also scheduled or draft") PostStatus status,
-        Instant publishedAt,
+        @Schema(description = "Null for a draft that was never published", nullable = true) Instant publishedAt,
         Instant updatedAt,
         List<CategoryLink> categories,
         CommentSettings comments,
-        @Schema(description = "The public post published just before this one, or null") PostLink previous,
-        @Schema(description = "The public post published just after this one, or null") PostLink next,
+        @Schema(description = "The public post published just before this one, or null", nullable = true) PostLink previous,
+        @Schema(description = "The public post published just after this one, or null", nullable = true) PostLink next,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Who created and changed the post: only for signed-in editors") Audit audit,
         @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {

@@ -14,11 +14,11 @@ public record PostSummary(
         @Schema(description = "Where a front end shows the post", examples = "/news/dcms-publish-research-on-local-infrastructure")
         String path,
         String title,
-        @Schema(description = "Plain-text teaser") String excerpt,
-        FeaturedImage featuredImage,
-        @Schema(description = "Author's display name") String author,
+        @Schema(description = "Plain-text teaser", nullable = true) String excerpt,
+        @Schema(nullable = true) FeaturedImage featuredImage,
+        @Schema(description = "Author's display name", nullable = true) String author,
         @Schema(description = "published, or for signed-in editors also scheduled or draft") PostStatus status,
-        Instant publishedAt,
+        @Schema(description = "Null for a draft that was never published", nullable = true) Instant publishedAt,
         Instant updatedAt,
         List<CategoryLink> categories) {
 

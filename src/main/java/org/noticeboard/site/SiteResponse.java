@@ -15,13 +15,14 @@ import java.net.URI;
 import java.time.Instant;
 
 /** What any visitor may know about the site. */
-@Schema(name = "Site")
+@Schema(name = "Site", requiredProperties = {"name", "tagline", "about", "contact", "url", "timezone", "comments",
+        "feeds", "updatedAt"})
 public record SiteResponse(
         String name,
-        String tagline,
-        @Schema(description = "About the organisation, plain text") String about,
+        @Schema(nullable = true) String tagline,
+        @Schema(description = "About the organisation, plain text", nullable = true) String about,
         Contact contact,
-        @Schema(description = "Public address of the organisation's website, when set") String url,
+        @Schema(description = "Public address of the organisation's website, when set", nullable = true) String url,
         @Schema(description = "IANA time zone in which dates are shown and archives are grouped",
                 examples = "Europe/London") String timezone,
         CommentDefaults comments,
@@ -57,7 +58,8 @@ public record SiteResponse(
     public record CommentDefaults(
             @Schema(description = "Whether new posts start with comments open") boolean openOnNewPosts,
             @Min(1) @Max(3650)
-            @Schema(description = "Comments close this many days after a post is published; null means never")
+            @Schema(description = "Comments close this many days after a post is published; null means never",
+                    nullable = true)
             Integer autoCloseAfterDays,
             @Schema(description = "Whether comments wait for a moderator before they appear") boolean moderationRequired) {
     }
