@@ -8,7 +8,15 @@ import org.noticeboard.common.Versioned;
 import org.noticeboard.site.FrontEndRoutes;
 import org.noticeboard.user.Audit;
 
-@Schema(name = "Category")
+@Schema(name = "Category", examples = """
+        {
+          "id": 2,
+          "slug": "newsletters",
+          "name": "Newsletters",
+          "description": "Our monthly newsletter for voluntary, community and faith groups",
+          "postCount": 12,
+          "path": "/news/category/newsletters"
+        }""")
 public record CategoryResponse(
         long id,
         String slug,

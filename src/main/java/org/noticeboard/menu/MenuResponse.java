@@ -9,7 +9,18 @@ import org.noticeboard.user.Audit;
 
 import java.util.List;
 
-@Schema(name = "Menu")
+@Schema(name = "Menu", examples = """
+        {
+          "slug": "main",
+          "name": "Main menu",
+          "items": [
+            { "id": 1, "label": "Home", "link": { "type": "url", "url": "https://www.example.org/" }, "children": [] },
+            { "id": 2, "label": "Services", "link": { "type": "page", "path": "/services" }, "children": [
+              { "id": 3, "label": "Training", "link": { "type": "page", "path": "/services/training" }, "children": [] }
+            ] },
+            { "id": 4, "label": "BPRCVS News", "link": { "type": "news", "path": "/news" }, "children": [] }
+          ]
+        }""")
 public record MenuResponse(
         String slug,
         String name,
