@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** The examples Swagger UI prefills are bodies a reader can send as they are. */
 @QuarkusTest
@@ -82,6 +83,30 @@ class OpenApiExamplesTest {
         given().get("/api/categories/volunteering").then().statusCode(200);
         given().get("/api/pages/by-path/volunteer-drivers").then().statusCode(200)
                 .body("path", equalTo("/volunteer-drivers"));
+    }
+
+    @Test
+    void theOtherWriteExamplesSucceedAsTheyAre() {
+        data.menu("main");
+        String admin = data.tokenFor(Role.ADMIN);
+
+        given().auth().oauth2(admin).contentType("application/json").body(example("MenuRequest"))
+                .post("/api/menus").then().statusCode(201).body("slug", equalTo("footer"));
+        String menuTag = given().auth().oauth2(admin).get("/api/menus/main").then().statusCode(200).extract().header("ETag");
+        menuTag = given().auth().oauth2(admin).contentType("application/json").header("If-Match", menuTag)
+                .body(example("MenuItemRequest")).post("/api/menus/main/items")
+                .then().statusCode(201).body("items.label", hasItem("Latest news")).extract().header("ETag");
+        given().auth().oauth2(admin).contentType("application/merge-patch+json").header("If-Match", menuTag)
+                .body(example("MenuNameRequest")).patch("/api/menus/main").then().statusCode(200)
+                .body("name", equalTo("Main navigation"));
+        String siteTag = given().auth().oauth2(admin).get("/api/site").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(admin).contentType("application/json").header("If-Match", siteTag)
+                .body(example("SiteRequest")).put("/api/site").then().statusCode(200)
+                .body("tagline", equalTo("Burnley, Pendle and Rossendale Council for Voluntary Service"));
+        given().auth().oauth2(admin).contentType("application/json").body(example("UserRequest"))
+                .post("/api/users").then().statusCode(201).body("role", equalTo("editor"));
+        given().auth().oauth2(admin).contentType("application/json").body(example("ApiTokenRequest"))
+                .post("/api/tokens").then().statusCode(201);
     }
 
     private Object example(String component) {
