@@ -2,7 +2,14 @@ package org.noticeboard.archive;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "ArchiveMonth")
+@Schema(name = "ArchiveMonth", examples = """
+        {
+          "year": 2025,
+          "month": 7,
+          "label": "July 2025",
+          "count": 1,
+          "path": "/news/archive/2025/07"
+        }""")
 public record ArchiveMonth(
         int year,
         @Schema(description = "1–12") int month,

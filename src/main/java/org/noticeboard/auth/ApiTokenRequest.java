@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-@Schema(name = "ApiTokenRequest")
+@Schema(name = "ApiTokenRequest", examples = """
+        {
+          "name": "Newsletter import script"
+        }""")
 public record ApiTokenRequest(
         @NotBlank @Size(max = 200) @Schema(description = "What the token is for, e.g. 'Newsletter import script'") String name,
         @Schema(description = "The user the token acts as; yourself when left out") Long userId,

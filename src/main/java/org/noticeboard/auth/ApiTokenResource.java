@@ -2,6 +2,7 @@ package org.noticeboard.auth;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -68,12 +69,12 @@ public class ApiTokenResource {
     }
 
     @DELETE
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "revokeApiToken",
             summary = "Revoke an API token (admins only); it stops working on the next request")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No API token has this id")
-    public void revoke(@Parameter(description = "The token's id") @RestPath long id) {
+    public void revoke(@Parameter(description = "The token's id") @RestPath @Min(1) long id) {
         tokens.revokeApiToken(id);
     }
 }

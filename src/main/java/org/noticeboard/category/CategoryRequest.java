@@ -6,7 +6,12 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.common.Slugs;
 
-@Schema(name = "CategoryRequest")
+@Schema(name = "CategoryRequest", examples = """
+        {
+          "name": "Volunteering",
+          "slug": "volunteering",
+          "description": "Volunteer roles, training and awards across Burnley, Pendle and Rossendale"
+        }""")
 public record CategoryRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)

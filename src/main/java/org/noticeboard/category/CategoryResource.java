@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,7 +31,6 @@ import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.MergePatch;
 import org.noticeboard.common.Preconditions;
-import org.noticeboard.common.QueryParameters;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.Roles;
 
@@ -126,9 +125,8 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "It has subcategories, or menu items link to it; they are listed")
     public void delete(@Parameter(description = "The category's slug") @RestPath String slug,
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-                       @Parameter(description = "true: also remove the menu items that link to the category",
-                               schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                       @QueryParam("removeMenuLinks") String removeMenuLinks) {
-        categories.delete(slug, ifMatch, QueryParameters.booleanValue("removeMenuLinks", removeMenuLinks));
+                       @Parameter(description = "true: also remove the menu items that link to the category")
+                       @QueryParam("removeMenuLinks") @DefaultValue("false") boolean removeMenuLinks) {
+        categories.delete(slug, ifMatch, removeMenuLinks);
     }
 }

@@ -8,7 +8,17 @@ import org.noticeboard.common.Versioned;
 import org.noticeboard.site.FrontEndRoutes;
 import org.noticeboard.user.Audit;
 
-@Schema(name = "Category", requiredProperties = {"id", "slug", "name", "description", "parentSlug", "postCount", "path"})
+@Schema(name = "Category", requiredProperties = {"id", "slug", "name", "description", "parentSlug", "postCount", "path"},
+        examples = """
+        {
+          "id": 2,
+          "slug": "newsletters",
+          "name": "Newsletters",
+          "description": "Our monthly newsletter for voluntary, community and faith groups",
+          "parentSlug": null,
+          "postCount": 12,
+          "path": "/news/category/newsletters"
+        }""")
 public record CategoryResponse(
         long id,
         String slug,

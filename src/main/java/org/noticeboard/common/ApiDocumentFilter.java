@@ -65,18 +65,19 @@ public class ApiDocumentFilter implements OASFilter {
             }
         }
         // After the above: a patch shares its properties with the full body, whose required ones stay non-null.
-        Set<String> patched = new LinkedHashSet<>();
         for (PathItem item : paths) {
             if (item.getPATCH() != null) {
-                patched.addAll(givePatchItsOwnSchema(item.getPATCH(), components));
+                givePatchItsOwnSchema(item.getPATCH(), components);
             }
+            item.getOperations().values().forEach(operation -> inlineEnumParameters(operation, components));
         }
         Set<String> used = new LinkedHashSet<>();
         for (PathItem item : paths) {
             item.getOperations().values().forEach(operation -> used.addAll(refsIn(operation)));
         }
         Set<String> stillUsed = reachable(used, components.getSchemas());
-        patched.stream().filter(name -> !stillUsed.contains(name)).forEach(components::removeSchema);
+        List.copyOf(components.getSchemas().keySet()).stream().filter(name -> !stillUsed.contains(name))
+                .forEach(components::removeSchema);
         components.getSchemas().values().forEach(schema -> typeNullableReferences(schema, components.getSchemas()));
     }
 
@@ -162,10 +163,9 @@ public class ApiDocumentFilter implements OASFilter {
      * A merge patch sends only what changes, so it cannot share the create schema and its required fields: each
      * PATCH body gets {@code <Name>Patch}, the same properties with none required. PATCH reads plain JSON too.
      */
-    private static Set<String> givePatchItsOwnSchema(Operation operation, Components components) {
-        Set<String> bases = new LinkedHashSet<>();
+    private static void givePatchItsOwnSchema(Operation operation, Components components) {
         if (operation.getRequestBody() == null) {
-            return bases;
+            return;
         }
         Content content = operation.getRequestBody().getContent();
         for (MediaType mediaType : content.getMediaTypes().values()) {
@@ -173,7 +173,7 @@ public class ApiDocumentFilter implements OASFilter {
             if (reference == null || reference.getRef() == null) {
                 continue;
             }
-            String patchName = patchOf(reference.getRef().substring(SCHEMAS.length()), components, bases);
+            String patchName = patchOf(reference.getRef().substring(SCHEMAS.length()), components);
             mediaType.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
         }
         if (!content.hasMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)) {
@@ -181,7 +181,6 @@ public class ApiDocumentFilter implements OASFilter {
             content.addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, OASFactory.createMediaType()
                     .schema(OASFactory.createSchema().ref(mergePatch.getSchema().getRef())));
         }
-        return bases;
     }
 
     /** OpenAPI 3.0 gives {@code nullable} no meaning without a {@code type}: a nullable reference takes its target's. */
@@ -202,9 +201,35 @@ public class ApiDocumentFilter implements OASFilter {
         }
     }
 
+    /**
+     * A query value is a word, not JSON: an enum parameter is written out in place (type, values, default), which
+     * client generators and validators read as the plain string it is, rather than as a composition.
+     */
+    private static void inlineEnumParameters(Operation operation, Components components) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            Schema schema = parameter.getSchema();
+            if (schema == null) {
+                continue;
+            }
+            List<Schema> parts = new ArrayList<>(List.of(schema));
+            if (schema.getAllOf() != null) {
+                parts.addAll(schema.getAllOf());
+            }
+            Object defaultValue = parts.stream().map(Schema::getDefaultValue).filter(Objects::nonNull).findFirst().orElse(null);
+            parts.stream().map(Schema::getRef).filter(Objects::nonNull)
+                    .map(ref -> components.getSchemas().get(ref.substring(SCHEMAS.length())))
+                    .filter(target -> target != null && target.getEnumeration() != null).findFirst()
+                    .ifPresent(target -> parameter.setSchema(OASFactory.createSchema()
+                            .type(new ArrayList<>(target.getType())).enumeration(new ArrayList<>(target.getEnumeration()))
+                            .defaultValue(defaultValue)));
+        }
+    }
+
     /** A merge patch merges objects within objects too: each of them is patched, only an array is replaced whole. */
-    private static String patchOf(String baseName, Components components, Set<String> bases) {
-        bases.add(baseName);
+    private static String patchOf(String baseName, Components components) {
         String patchName = baseName.replaceFirst("Request$", "") + "Patch";
         if (components.getSchemas().containsKey(patchName)) {
             return patchName;
@@ -215,14 +240,15 @@ public class ApiDocumentFilter implements OASFilter {
                 .description("Any of the fields of " + baseName + "; a field sent as null is reset to its default "
                         + "(RFC 7396)")
                 .additionalPropertiesBoolean(Boolean.FALSE)
-                .example(onePropertyOf(base));
+                // The full body is a patch too, and one that runs as it is.
+                .example(base.getExample());
         components.addSchema(patchName, patch);
         base.getProperties().forEach((name, property) -> {
             String target = objectReferredTo(property, components);
             if (target == null) {
                 patch.addProperty(name, property);
             } else {
-                Schema nested = OASFactory.createSchema().ref(SCHEMAS + patchOf(target, components, bases));
+                Schema nested = OASFactory.createSchema().ref(SCHEMAS + patchOf(target, components));
                 patch.addProperty(name, property.getRef() != null ? nested : OASFactory.createSchema()
                         .addAnyOf(nested).addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
             }
@@ -242,18 +268,6 @@ public class ApiDocumentFilter implements OASFilter {
         String name = ref.substring(SCHEMAS.length());
         Schema target = components.getSchemas().get(name);
         return target != null && target.getProperties() != null ? name : null;
-    }
-
-    /** The example of a patch: the first optional field of the full example, as a reader would change one. */
-    private static Object onePropertyOf(Schema base) {
-        if (!(base.getExample() instanceof Map<?, ?> example) || example.isEmpty()) {
-            return null;
-        }
-        List<String> required = base.getRequired() == null ? List.of() : base.getRequired();
-        Object key = example.keySet().stream().map(Object.class::cast)
-                .filter(name -> !required.contains(String.valueOf(name)))
-                .findFirst().orElse(example.keySet().iterator().next());
-        return Map.of(key, example.get(key));
     }
 
     /** Strict JSON refuses unknown properties, and reads null as "left out" for every optional one. */

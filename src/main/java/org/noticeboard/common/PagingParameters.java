@@ -1,24 +1,30 @@
 package org.noticeboard.common;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The {@code page} and {@code perPage} query parameters every paged list takes ({@code @BeanParam}). */
 public class PagingParameters {
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 1",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-    String page;
+    @DefaultValue("1")
+    @Min(1)
+    // Far beyond any real listing; stops offsets that would overflow or make the database scan for nothing.
+    @Max(100_000)
+    @Parameter(description = "Page number, from 1")
+    int page;
 
     @QueryParam("perPage")
-    @Parameter(description = "Items per page",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
-    String perPage;
+    @DefaultValue("10")
+    @Min(1)
+    @Max(100)
+    @Parameter(description = "Items per page")
+    int perPage;
 
     public Paging toPaging() {
-        return Paging.of(page, perPage);
+        return new Paging(page, perPage);
     }
 }

@@ -150,6 +150,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> otherHttpError(WebApplicationException exception, UriInfo uriInfo) {
+        if (exception.getCause() instanceof ProblemException problem) {
+            return respond(problem, uriInfo);
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(exception, uriInfo);

@@ -1,5 +1,8 @@
 package org.noticeboard.embed;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,12 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.noticeboard.common.QueryParameters;
 
 /**
  * The news widget for partner sites: a script that renders the latest posts into any page, and an
@@ -44,12 +44,10 @@ public class EmbedResource {
             summary = "The latest posts as a page to show in an iframe, for sites that allow no third-party scripts")
     public RestResponse<String> page(
             @Parameter(description = "Only posts in the category with this slug") @QueryParam("category") String category,
-            @Parameter(description = "How many posts", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "20", defaultValue = "5")) @QueryParam("limit") String limit,
+            @Parameter(description = "How many posts") @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit,
             @Parameter(description = "The heading; 'Latest news from <site name>' when left out") @QueryParam("title") String title,
             @Context UriInfo uriInfo) {
-        int count = QueryParameters.intValue("limit", limit, 1, EmbedService.MAX_POSTS, EmbedService.DEFAULT_POSTS);
-        String html = EmbedHtml.newsPage(embeds.news(category, count, title, uriInfo.getBaseUri()));
+        String html = EmbedHtml.newsPage(embeds.news(category, limit, title, uriInfo.getBaseUri()));
         // Framable by any site: SecurityHeaders gives this page its own Content-Security-Policy.
         return RestResponse.ResponseBuilder.ok(html, "text/html;charset=UTF-8").build();
     }

@@ -29,8 +29,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class EmbedService {
 
-    static final int DEFAULT_POSTS = 5;
-    static final int MAX_POSTS = 20;
     private static final String SITE_PLACEHOLDER = "/*SITE*/{}";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
     private static final String SCRIPT = resource("embed/news.js");

@@ -1,5 +1,7 @@
 package org.noticeboard.embed;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,14 +10,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
-import org.noticeboard.common.QueryParameters;
 
 /** oEmbed (oembed.com): paste a post's address into a site that speaks oEmbed and get a post card. */
 @Path("/api/oembed")
@@ -40,10 +39,8 @@ public class OEmbedResource {
             @Parameter(description = "The post's address, e.g. https://www.example.org/news/summer-fair", required = true)
             @QueryParam("url") String url,
             @Parameter(description = "json (the only format served)") @QueryParam("format") String format,
-            @Parameter(description = "Widest the card may be, in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
-            @QueryParam("maxwidth") String maxWidth,
-            @Parameter(description = "Tallest the card may be, in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
-            @QueryParam("maxheight") String maxHeight,
+            @Parameter(description = "Widest the card may be, in pixels") @QueryParam("maxwidth") @Min(1) @Max(10_000) Integer maxWidth,
+            @Parameter(description = "Tallest the card may be, in pixels") @QueryParam("maxheight") @Min(1) @Max(10_000) Integer maxHeight,
             @Context UriInfo uriInfo) {
         if (url == null || url.isBlank()) {
             throw ProblemException.invalidQuery("url", "is required: the address of a post");
@@ -51,7 +48,6 @@ public class OEmbedResource {
         if (format != null && !format.equals("json")) {
             throw new ProblemException(ProblemType.FORMAT_NOT_IMPLEMENTED, "Only format=json is served, not '" + format + "'");
         }
-        return embeds.card(url, QueryParameters.optionalInt("maxwidth", maxWidth, 1, 10_000),
-                QueryParameters.optionalInt("maxheight", maxHeight, 1, 10_000), uriInfo.getBaseUri());
+        return embeds.card(url, maxWidth, maxHeight, uriInfo.getBaseUri());
     }
 }

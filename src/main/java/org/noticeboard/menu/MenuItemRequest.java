@@ -8,7 +8,11 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One item, added or changed on its own: a new parentId or position moves it (with its children). */
-@Schema(name = "MenuItemRequest")
+@Schema(name = "MenuItemRequest", examples = """
+        {
+          "label": "Latest news",
+          "link": { "type": "news" }
+        }""")
 public record MenuItemRequest(
         @NotBlank @Size(max = 200) String label,
         @NotNull @Valid MenuLinkRequest link,

@@ -11,7 +11,15 @@ import org.noticeboard.common.Slugs;
 import java.util.List;
 
 /** A whole menu: creating one, or replacing one's name and entire tree in one request. */
-@Schema(name = "MenuRequest")
+@Schema(name = "MenuRequest", examples = """
+        {
+          "slug": "footer",
+          "name": "Footer menu",
+          "items": [
+            { "label": "Latest news", "link": { "type": "news" } },
+            { "label": "Contact us", "link": { "type": "url", "url": "mailto:info@example.org" } }
+          ]
+        }""")
 public record MenuRequest(
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
         @Schema(description = "Required to create; a replacement may rename the slug") String slug,

@@ -3,6 +3,7 @@ package org.noticeboard.menu;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -133,7 +134,7 @@ public class MenuResource {
     }
 
     @GET
-    @Path("/{slug}/items/{id: [0-9]+}")
+    @Path("/{slug}/items/{id: [1-9][0-9]*}")
     @Operation(operationId = "getMenuItem", summary = "Read one menu item with its children")
     @SecurityRequirementsSet
     @SecurityRequirement(name = ApiSecurity.BEARER)
@@ -141,7 +142,7 @@ public class MenuResource {
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "No such menu, or no such item in it")
     public MenuItemResponse item(@Parameter(description = "The menu's slug") @RestPath String slug,
-                                 @Parameter(description = "The item's id") @RestPath long id) {
+                                 @Parameter(description = "The item's id") @RestPath @Min(1) long id) {
         return menus.item(slug, id, currentUser.isEditor());
     }
 
@@ -162,7 +163,7 @@ public class MenuResource {
     }
 
     @PATCH
-    @Path("/{slug}/items/{id: [0-9]+}")
+    @Path("/{slug}/items/{id: [1-9][0-9]*}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateMenuItem",
@@ -172,7 +173,7 @@ public class MenuResource {
     @APIResponse(responseCode = "409", description = "The item would move below itself")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public MenuResponse updateItem(@Parameter(description = "The menu's slug") @RestPath String slug,
-                                   @Parameter(description = "The item's id") @RestPath long id,
+                                   @Parameter(description = "The item's id") @RestPath @Min(1) long id,
                                    @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                    JsonNode patch) {
         MenuItemRequest current = menus.currentItemRequest(slug, id);
@@ -185,13 +186,13 @@ public class MenuResource {
     }
 
     @DELETE
-    @Path("/{slug}/items/{id: [0-9]+}")
+    @Path("/{slug}/items/{id: [1-9][0-9]*}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteMenuItem",
             summary = "Remove an item (admins only); its children take its place. Answers with the whole menu")
     @APIResponse(responseCode = "200", description = "The menu after the change")
     public MenuResponse deleteItem(@Parameter(description = "The menu's slug") @RestPath String slug,
-                                   @Parameter(description = "The item's id") @RestPath long id,
+                                   @Parameter(description = "The item's id") @RestPath @Min(1) long id,
                                    @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return menus.deleteItem(slug, id, ifMatch);
     }

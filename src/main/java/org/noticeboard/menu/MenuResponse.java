@@ -9,7 +9,19 @@ import org.noticeboard.user.Audit;
 
 import java.util.List;
 
-@Schema(name = "Menu", requiredProperties = {"slug", "name", "items"})
+@Schema(name = "Menu", requiredProperties = {"slug", "name", "items"},
+        examples = """
+        {
+          "slug": "main",
+          "name": "Main menu",
+          "items": [
+            { "id": 1, "label": "Home", "link": { "type": "url", "path": null, "url": "https://www.example.org/" }, "children": [] },
+            { "id": 2, "label": "Services", "link": { "type": "page", "path": "/services", "url": null }, "children": [
+              { "id": 3, "label": "Training", "link": { "type": "page", "path": "/services/training", "url": null }, "children": [] }
+            ] },
+            { "id": 4, "label": "BPRCVS News", "link": { "type": "news", "path": "/news", "url": null }, "children": [] }
+          ]
+        }""")
 public record MenuResponse(
         String slug,
         String name,

@@ -8,7 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.common.Slugs;
 
 /** A page as an editor writes it. Changing parentId, position or slug moves the page and its subtree. */
-@Schema(name = "PageRequest")
+@Schema(name = "PageRequest", examples = """
+        {
+          "title": "Volunteer Drivers",
+          "slug": "volunteer-drivers",
+          "status": "published",
+          "summary": "Drive for Communicars and help neighbours reach appointments and the shops",
+          "bodyHtml": "<p>Our drivers take people who cannot use buses to appointments and the shops.</p>",
+          "metaDescription": "Volunteer as a community car driver in Burnley, Pendle and Rossendale"
+        }""")
 public record PageRequest(
         @NotBlank @Size(max = 300) String title,
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)

@@ -3,10 +3,12 @@ package org.noticeboard.page;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +39,6 @@ import org.noticeboard.common.Paged;
 import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.PagingParameters;
-import org.noticeboard.common.QueryParameters;
 import org.noticeboard.common.Roles;
 
 
@@ -70,26 +70,21 @@ public class PageResource {
     @APIResponse(responseCode = "400", description = "A query parameter is unknown or out of range")
     @APIResponse(responseCode = "401", description = "A status other than published was asked for without signing in")
     public RestResponse<Paged<PageSummary>> list(
-            @Parameter(description = "Only the children of the page with this id; 0 for top-level pages",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-            @QueryParam("parent") String parent,
-            @Parameter(description = "published (the default), or for signed-in editors draft or any",
-                    schema = @Schema(enumeration = {"published", "draft", "any"}))
-            @QueryParam("status") String status,
+            @Parameter(description = "Only the children of the page with this id; 0 for top-level pages")
+            @QueryParam("parent") @Min(0) Integer parent,
+            @Parameter(description = "published, or for signed-in editors draft or any")
+            @QueryParam("status") @DefaultValue("published") PageStatusFilter status,
             @BeanParam PagingParameters paging,
             @Context UriInfo uriInfo) {
-        Integer parentId = QueryParameters.optionalInt("parent", parent, 0, Integer.MAX_VALUE);
-        PageStatusFilter statusFilter = QueryParameters.enumValue("status", status, PageStatusFilter.class,
-                PageStatusFilter.PUBLISHED);
-        if (statusFilter != PageStatusFilter.PUBLISHED) {
+        if (status != PageStatusFilter.PUBLISHED) {
             currentUser.requireEditor();
         }
-        Paged<PageSummary> paged = pages.list(statusFilter, parentId == null ? null : parentId.longValue(), paging.toPaging());
+        Paged<PageSummary> paged = pages.list(status, parent == null ? null : parent.longValue(), paging.toPaging());
         return Responses.paged(paged, uriInfo);
     }
 
     @GET
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "getPage",
             summary = "Read a page by id, with breadcrumbs and children; signed-in editors also read drafts")
     @SecurityRequirementsSet
@@ -97,7 +92,7 @@ public class PageResource {
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @APIResponse(responseCode = "200", description = "The page; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published page has this id")
-    public PageResponse byId(@Parameter(description = "The page's id") @RestPath long id) {
+    public PageResponse byId(@Parameter(description = "The page's id") @RestPath @Min(1) long id) {
         return pages.byId(id, currentUser.isEditor());
     }
 
@@ -130,7 +125,7 @@ public class PageResource {
     }
 
     @PUT
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "updatePage",
@@ -138,14 +133,14 @@ public class PageResource {
     @APIResponse(responseCode = "200", description = "The updated page")
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public PageResponse update(@Parameter(description = "The page's id") @RestPath long id,
+    public PageResponse update(@Parameter(description = "The page's id") @RestPath @Min(1) long id,
                                @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PageRequest request) {
         return pages.update(id, request, ifMatch);
     }
 
     @PATCH
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "patchPage",
@@ -154,7 +149,7 @@ public class PageResource {
     @APIResponse(responseCode = "200", description = "The updated page")
     @APIResponse(responseCode = "409", description = "The new path is taken, or the page would move below itself")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public PageResponse patch(@Parameter(description = "The page's id") @RestPath long id,
+    public PageResponse patch(@Parameter(description = "The page's id") @RestPath @Min(1) long id,
                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         PageRequest current = pages.currentRequest(id);
@@ -166,16 +161,15 @@ public class PageResource {
     }
 
     @DELETE
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deletePage", summary = "Delete a page that has no child pages (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It has child pages, or menu items link to it; they are listed")
-    public void delete(@Parameter(description = "The page's id") @RestPath long id,
+    public void delete(@Parameter(description = "The page's id") @RestPath @Min(1) long id,
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-                       @Parameter(description = "true: also remove the menu items that link to the page",
-                               schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                       @QueryParam("removeMenuLinks") String removeMenuLinks) {
-        pages.delete(id, ifMatch, QueryParameters.booleanValue("removeMenuLinks", removeMenuLinks));
+                       @Parameter(description = "true: also remove the menu items that link to the page")
+                       @QueryParam("removeMenuLinks") @DefaultValue("false") boolean removeMenuLinks) {
+        pages.delete(id, ifMatch, removeMenuLinks);
     }
 }

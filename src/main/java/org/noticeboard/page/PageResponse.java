@@ -12,7 +12,31 @@ import java.time.Instant;
 import java.util.List;
 
 @Schema(name = "Page", requiredProperties = {"id", "slug", "path", "title", "summary", "bodyHtml", "metaDescription",
-        "position", "parentId", "status", "updatedAt", "breadcrumbs", "children"})
+        "position", "parentId", "status", "updatedAt", "breadcrumbs", "children"},
+        examples = """
+        {
+          "id": 42,
+          "slug": "room-hire",
+          "path": "/services/the-cvs-centre/room-hire",
+          "title": "Room Hire",
+          "summary": "Meeting and training rooms at the CVS Centre, for groups large and small",
+          "bodyHtml": "<p>Our rooms seat from 4 to 60 people. Voluntary groups pay a reduced rate.</p>",
+          "metaDescription": "Hire a meeting or training room at the CVS Centre in Burnley",
+          "position": 0,
+          "parentId": 41,
+          "status": "published",
+          "updatedAt": "2025-07-16T09:00:00Z",
+          "breadcrumbs": [
+            { "id": 3, "title": "Services", "path": "/services" },
+            { "id": 41, "title": "The CVS Centre", "path": "/services/the-cvs-centre" }
+          ],
+          "children": [
+            { "id": 43, "title": "Large Meetings", "path": "/services/the-cvs-centre/room-hire/large-meetings",
+              "position": 0, "status": "published" },
+            { "id": 44, "title": "Small Meetings", "path": "/services/the-cvs-centre/room-hire/small-meetings",
+              "position": 1, "status": "published" }
+          ]
+        }""")
 public record PageResponse(
         long id,
         String slug,

@@ -1,5 +1,8 @@
 package org.noticeboard.page;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.noticeboard.common.WireEnum;
+
 /** Which pages a read shows. Anything but {@code published} needs an editor's sign-in. */
 public enum PageStatusFilter {
     /**
@@ -17,5 +20,11 @@ public enum PageStatusFilter {
 
     PageStatusFilter(String condition) {
         this.condition = condition;
+    }
+
+    /** Never written as JSON: this is how the OpenAPI document learns the words the query takes. */
+    @JsonValue
+    public String wireName() {
+        return WireEnum.name(this);
     }
 }

@@ -6,7 +6,18 @@ import org.noticeboard.site.FrontEndRoutes;
 import java.time.Instant;
 
 /** A page as lists show it: everything but the body. */
-@Schema(name = "PageSummary")
+@Schema(name = "PageSummary", examples = """
+        {
+          "id": 42,
+          "slug": "room-hire",
+          "path": "/services/the-cvs-centre/room-hire",
+          "title": "Room Hire",
+          "summary": "Meeting and training rooms at the CVS Centre, for groups large and small",
+          "position": 0,
+          "parentId": 41,
+          "status": "published",
+          "updatedAt": "2025-07-16T09:00:00Z"
+        }""")
 public record PageSummary(
         long id,
         String slug,

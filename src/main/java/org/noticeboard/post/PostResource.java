@@ -3,10 +3,13 @@ package org.noticeboard.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -19,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +41,6 @@ import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Responses;
 import org.noticeboard.common.PagingParameters;
 import org.noticeboard.common.ProblemException;
-import org.noticeboard.common.QueryParameters;
 import org.noticeboard.common.Roles;
 
 
@@ -72,33 +73,26 @@ public class PostResource {
     @APIResponse(responseCode = "401", description = "A status other than published was asked for without signing in")
     public RestResponse<Paged<PostSummary>> list(
             @Parameter(description = "Only posts in the category with this slug") @QueryParam("category") String category,
-            @Parameter(description = "Only posts published in this year (in the site's time zone)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "9999"))
-            @QueryParam("year") String year,
-            @Parameter(description = "With year: only posts published in this month",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "12"))
-            @QueryParam("month") String month,
-            @Parameter(description = "published (the default), or for signed-in editors scheduled, draft or any",
-                    schema = @Schema(enumeration = {"published", "scheduled", "draft", "any"}))
-            @QueryParam("status") String status,
+            @Parameter(description = "Only posts published in this year (in the site's time zone)")
+            @QueryParam("year") @Min(1) @Max(9999) Integer year,
+            @Parameter(description = "With year: only posts published in this month")
+            @QueryParam("month") @Min(1) @Max(12) Integer month,
+            @Parameter(description = "published, or for signed-in editors scheduled, draft or any")
+            @QueryParam("status") @DefaultValue("published") PostStatusFilter status,
             @BeanParam PagingParameters paging,
             @Context UriInfo uriInfo) {
-        Integer yearValue = QueryParameters.optionalInt("year", year, 1, 9999);
-        Integer monthValue = QueryParameters.optionalInt("month", month, 1, 12);
-        if (monthValue != null && yearValue == null) {
+        if (month != null && year == null) {
             throw ProblemException.invalidQuery("month", "needs a year as well, e.g. ?year=2025&month=7");
         }
-        PostStatusFilter statusFilter = QueryParameters.enumValue("status", status, PostStatusFilter.class,
-                PostStatusFilter.PUBLISHED);
-        if (statusFilter != PostStatusFilter.PUBLISHED) {
+        if (status != PostStatusFilter.PUBLISHED) {
             currentUser.requireEditor();
         }
-        Paged<PostSummary> paged = posts.list(statusFilter, category, yearValue, monthValue, paging.toPaging());
+        Paged<PostSummary> paged = posts.list(status, category, year, month, paging.toPaging());
         return Responses.paged(paged, uriInfo);
     }
 
     @GET
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "getPost",
             summary = "Read a post by id, with its categories, comment settings and neighbours; "
             + "signed-in editors also read drafts and scheduled posts")
@@ -107,7 +101,7 @@ public class PostResource {
     @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @APIResponse(responseCode = "200", description = "The post; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published post has this id")
-    public PostResponse byId(@Parameter(description = "The post's id") @RestPath long id) {
+    public PostResponse byId(@Parameter(description = "The post's id") @RestPath @Min(1) long id) {
         return posts.byId(id, currentUser.isEditor());
     }
 
@@ -139,7 +133,7 @@ public class PostResource {
     }
 
     @PUT
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "updatePost",
@@ -147,14 +141,14 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The updated post")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public PostResponse update(@Parameter(description = "The post's id") @RestPath long id,
+    public PostResponse update(@Parameter(description = "The post's id") @RestPath @Min(1) long id,
                                @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PostRequest request) {
         return posts.update(id, request, ifMatch);
     }
 
     @PATCH
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "patchPost",
@@ -163,23 +157,22 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The updated post")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
-    public PostResponse patch(@Parameter(description = "The post's id") @RestPath long id,
+    public PostResponse patch(@Parameter(description = "The post's id") @RestPath @Min(1) long id,
                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         return posts.update(id, mergePatch.apply(posts.currentRequest(id), patch, PostRequest.class), ifMatch);
     }
 
     @DELETE
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deletePost", summary = "Delete a post (editors and admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Menu items link to the post; they are listed")
-    public void delete(@Parameter(description = "The post's id") @RestPath long id,
+    public void delete(@Parameter(description = "The post's id") @RestPath @Min(1) long id,
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-                       @Parameter(description = "true: also remove the menu items that link to the post",
-                               schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                       @QueryParam("removeMenuLinks") String removeMenuLinks) {
-        posts.delete(id, ifMatch, QueryParameters.booleanValue("removeMenuLinks", removeMenuLinks));
+                       @Parameter(description = "true: also remove the menu items that link to the post")
+                       @QueryParam("removeMenuLinks") @DefaultValue("false") boolean removeMenuLinks) {
+        posts.delete(id, ifMatch, removeMenuLinks);
     }
 }

@@ -12,7 +12,27 @@ import java.time.Instant;
 import java.util.List;
 
 @Schema(name = "Post", requiredProperties = {"id", "slug", "path", "title", "excerpt", "bodyHtml", "featuredImage",
-        "author", "status", "publishedAt", "updatedAt", "categories", "comments", "previous", "next"})
+        "author", "status", "publishedAt", "updatedAt", "categories", "comments", "previous", "next"},
+        examples = """
+        {
+          "id": 1,
+          "slug": "dcms-publish-research-on-local-infrastructure",
+          "path": "/news/dcms-publish-research-on-local-infrastructure",
+          "title": "DCMS Publish Research on Local Infrastructure",
+          "excerpt": "The Department for Culture, Media and Sport has published research on local infrastructure.",
+          "bodyHtml": "<p>The Department for Culture, Media and Sport has published research on local infrastructure.</p>",
+          "featuredImage": { "url": "https://www.example.org/images/cvs-centre.jpg", "alt": "The CVS Centre in Burnley" },
+          "author": "Communications Team",
+          "status": "published",
+          "publishedAt": "2025-07-16T09:00:00Z",
+          "updatedAt": "2025-07-16T09:00:00Z",
+          "categories": [ { "slug": "newsletters", "name": "Newsletters", "path": "/news/category/newsletters" } ],
+          "comments": { "status": "closed", "reason": "post-setting", "autoCloseAt": "2025-08-15T09:00:00Z", "moderated": true },
+          "previous": { "id": 7, "slug": "volunteers-week-2025", "title": "Volunteers' Week 2025",
+                        "path": "/news/volunteers-week-2025", "publishedAt": "2025-06-02T09:00:00Z" },
+          "next": { "id": 9, "slug": "trustee-training-this-autumn", "title": "Trustee Training This Autumn",
+                    "path": "/news/trustee-training-this-autumn", "publishedAt": "2025-08-04T09:00:00Z" }
+        }""")
 public record PostResponse(
         long id,
         String slug,

@@ -1,5 +1,8 @@
 package org.noticeboard.post;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.noticeboard.common.WireEnum;
+
 /** Which posts a list shows. Anything but {@code published} needs an editor's sign-in. */
 public enum PostStatusFilter {
     /** Public: {@link Post#visible}, the database's rule on the database's clock. */
@@ -14,5 +17,11 @@ public enum PostStatusFilter {
 
     PostStatusFilter(String condition) {
         this.condition = condition;
+    }
+
+    /** Never written as JSON: this is how the OpenAPI document learns the words the query takes. */
+    @JsonValue
+    public String wireName() {
+        return WireEnum.name(this);
     }
 }

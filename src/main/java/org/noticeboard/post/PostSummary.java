@@ -7,7 +7,20 @@ import java.time.Instant;
 import java.util.List;
 
 /** A post as lists show it: everything but the body. */
-@Schema(name = "PostSummary")
+@Schema(name = "PostSummary", examples = """
+        {
+          "id": 1,
+          "slug": "dcms-publish-research-on-local-infrastructure",
+          "path": "/news/dcms-publish-research-on-local-infrastructure",
+          "title": "DCMS Publish Research on Local Infrastructure",
+          "excerpt": "The Department for Culture, Media and Sport has published research on local infrastructure.",
+          "featuredImage": { "url": "https://www.example.org/images/cvs-centre.jpg", "alt": "The CVS Centre in Burnley" },
+          "author": "Communications Team",
+          "status": "published",
+          "publishedAt": "2025-07-16T09:00:00Z",
+          "updatedAt": "2025-07-16T09:00:00Z",
+          "categories": [ { "slug": "newsletters", "name": "Newsletters", "path": "/news/category/newsletters" } ]
+        }""")
 public record PostSummary(
         long id,
         String slug,

@@ -8,7 +8,16 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The site settings as an admin writes them; the same shape as they are read. */
-@Schema(name = "SiteRequest")
+@Schema(name = "SiteRequest", examples = """
+        {
+          "name": "BPRCVS",
+          "tagline": "Burnley, Pendle and Rossendale Council for Voluntary Service",
+          "about": "We support voluntary, community and faith groups, and the volunteers who run them.",
+          "contact": { "email": "info@example.org", "phone": "01282 000000", "address": "The CVS Centre, Burnley" },
+          "url": "https://www.example.org",
+          "timezone": "Europe/London",
+          "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderationRequired": true }
+        }""")
 public record SiteRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 300) String tagline,

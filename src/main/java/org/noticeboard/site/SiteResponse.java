@@ -16,7 +16,26 @@ import java.time.Instant;
 
 /** What any visitor may know about the site. */
 @Schema(name = "Site", requiredProperties = {"name", "tagline", "about", "contact", "url", "timezone", "comments",
-        "feeds", "updatedAt"})
+        "feeds", "updatedAt"},
+        examples = """
+        {
+          "name": "BPRCVS",
+          "tagline": "Burnley, Pendle and Rossendale Council for Voluntary Service",
+          "about": "We support voluntary, community and faith groups, and the volunteers who run them.",
+          "contact": { "email": "info@example.org", "phone": "01282 000000", "address": "The CVS Centre, Burnley" },
+          "url": "https://www.example.org",
+          "timezone": "Europe/London",
+          "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderationRequired": true },
+          "feeds": {
+            "rss": "https://api.example.org/api/feeds/posts.rss",
+            "atom": "https://api.example.org/api/feeds/posts.atom",
+            "json": "https://api.example.org/api/feeds/posts.json",
+            "categoryRss": "https://api.example.org/api/feeds/categories/{slug}.rss",
+            "categoryAtom": "https://api.example.org/api/feeds/categories/{slug}.atom",
+            "categoryJson": "https://api.example.org/api/feeds/categories/{slug}.json"
+          },
+          "updatedAt": "2025-07-16T09:00:00Z"
+        }""")
 public record SiteResponse(
         String name,
         @Schema(nullable = true) String tagline,

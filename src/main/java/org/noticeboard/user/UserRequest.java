@@ -7,7 +7,13 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as an admin writes it. The password is write-only: required on create, optional on update. */
-@Schema(name = "UserRequest")
+@Schema(name = "UserRequest", examples = """
+        {
+          "email": "volunteering@example.org",
+          "displayName": "Volunteering Team",
+          "role": "editor",
+          "password": "a long and unguessable passphrase"
+        }""")
 public record UserRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @NotBlank @Size(max = 200) String displayName,

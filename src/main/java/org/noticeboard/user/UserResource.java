@@ -3,6 +3,7 @@ package org.noticeboard.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -55,11 +56,11 @@ public class UserResource {
     }
 
     @GET
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "getUser", summary = "Read a user (admins only)")
     @APIResponse(responseCode = "200", description = "The user; its ETag is needed to change it")
     @APIResponse(responseCode = "404", description = "No user has this id")
-    public UserResponse get(@Parameter(description = "The user's id") @RestPath long id) {
+    public UserResponse get(@Parameter(description = "The user's id") @RestPath @Min(1) long id) {
         return users.get(id);
     }
 
@@ -76,37 +77,37 @@ public class UserResource {
     }
 
     @PUT
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateUser", summary = "Replace a user (admins only); leave out password to keep it")
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
-    public UserResponse update(@Parameter(description = "The user's id") @RestPath long id,
+    public UserResponse update(@Parameter(description = "The user's id") @RestPath @Min(1) long id,
                                @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull UserRequest request) {
         return users.update(id, request, ifMatch);
     }
 
     @PATCH
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchUser", summary = "Change some fields of a user (JSON Merge Patch, admins only)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = UserRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or this would leave no admin")
-    public UserResponse patch(@Parameter(description = "The user's id") @RestPath long id,
+    public UserResponse patch(@Parameter(description = "The user's id") @RestPath @Min(1) long id,
                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
         return users.update(id, mergePatch.apply(users.currentRequest(id), patch, UserRequest.class), ifMatch);
     }
 
     @DELETE
-    @Path("/{id: [0-9]+}")
+    @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "deleteUser",
             summary = "Delete a user and revoke their tokens (admins only); their content stays")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "This is the last admin")
-    public void delete(@Parameter(description = "The user's id") @RestPath long id,
+    public void delete(@Parameter(description = "The user's id") @RestPath @Min(1) long id,
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         users.delete(id, ifMatch);
     }
