@@ -114,9 +114,13 @@ public class ApiDocumentFilter implements OASFilter {
             addIfAbsent(responses, "404", "There is no such resource");
         }
         addIfAbsent(responses, "406", "Accept names no media type this operation answers with");
+        addIfAbsent(responses, "414", "The path and query are longer than the limit (8,192 characters)");
+        addIfAbsent(responses, "431", "The request headers are larger than the limit (16 KiB in all)");
         if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "411", "The body was sent without Content-Length (chunked)");
             addIfAbsent(responses, "413", "The body is larger than 4 MiB");
-            addIfAbsent(responses, "415", "The body is not of a media type this operation reads");
+            addIfAbsent(responses, "415", "The body has no Content-Type, one this operation does not read, or a "
+                    + "Content-Encoding");
             addIfAbsent(responses, "422", "A field is missing or invalid; the problem's errors name each one");
         }
         if (takesIfMatch) {

@@ -2,6 +2,7 @@ package org.noticeboard.common;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -46,6 +47,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String BEARER_CHALLENGE = "Bearer realm=\"noticeboard\"";
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.*)'");
+    /** Jackson names the setting behind each of its limits, e.g. "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)". */
+    private static final Pattern READER_SETTING = Pattern.compile(", from `[^`]*`");
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException exception, UriInfo uriInfo) {
@@ -188,7 +191,13 @@ public class ProblemMappers {
         String original = String.valueOf(exception.getOriginalMessage());
         Matcher duplicate = DUPLICATE_KEY.matcher(original);
         String message;
-        if (exception instanceof UnrecognizedPropertyException unknown) {
+        StreamConstraintsException limit = readerLimit(exception);
+        if (limit != null) {
+            // A limit of the whole body (nesting, length of a number), however deep the field it was reached in.
+            field = "";
+            message = "is beyond what the API reads" + at(exception) + ": "
+                    + READER_SETTING.matcher(limit.getOriginalMessage()).replaceAll("");
+        } else if (exception instanceof UnrecognizedPropertyException unknown) {
             message = "is not a known property; known properties: " + unknown.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
         } else if (exception instanceof StrictJson.InvalidValueException) {
@@ -212,6 +221,15 @@ public class ProblemMappers {
         String subject = field.isEmpty() ? "The request body" : "Field '" + field + "'";
         return new ProblemException(ProblemType.MALFORMED_REQUEST, 400, subject + " " + message,
                 List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, message)), null, Map.of());
+    }
+
+    private static StreamConstraintsException readerLimit(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private static String at(JsonProcessingException exception) {

@@ -178,6 +178,24 @@ class StrictJsonTest {
     }
 
     @Test
+    void aBodyPastTheReadersLimitsIsRefusedWithoutNamingItsSettings() {
+        long before = contentCount();
+
+        // A menu tree 700 items deep nests objects and arrays 1,400 levels deep.
+        String deepTree = "{\"slug\":\"deep\",\"name\":\"Deep\",\"items\":["
+                + "{\"label\":\"L\",\"link\":{\"type\":\"none\"},\"children\":[".repeat(700) + "]}".repeat(700) + "]}";
+        asAdmin().contentType(JSON).body(deepTree).post("/api/menus")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", allOf(containsString("nesting depth"), containsString("maximum allowed (1000)"),
+                        not(containsString("StreamReadConstraints"))));
+        asAdmin().contentType(JSON).body("{\"title\":\"x\",\"position\":" + "9".repeat(5_000) + "}").post("/api/pages")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", allOf(containsString("Number value length"), not(containsString("StreamReadConstraints"))));
+
+        assertThat(contentCount()).isEqualTo(before);
+    }
+
+    @Test
     void aNullEntryInAMenuTreeIsRefusedNamingIt() {
         asAdmin().contentType(JSON).body("{\"slug\":\"x\",\"name\":\"N\",\"items\":[null]}").post("/api/menus")
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("items[0]"));

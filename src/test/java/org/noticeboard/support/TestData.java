@@ -78,7 +78,12 @@ public class TestData {
 
     /** A signed-in session's bearer token for a new user with this role. */
     public String tokenFor(Role role) {
-        return tokens.issueSession(user(role.wireName() + "-" + System.nanoTime() + "@example.org", role)).token();
+        return tokenFor(user(role.wireName() + "-" + System.nanoTime() + "@example.org", role));
+    }
+
+    /** A signed-in session's bearer token for this user. */
+    public String tokenFor(User user) {
+        return tokens.issueSession(user).token();
     }
 
     /** Leaves only these users, e.g. to make them the only admins. */
