@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -47,7 +47,6 @@ import org.noticeboard.common.Roles;
 @Tag(name = "Posts")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class PostResource {
 
     private final PostService posts;
@@ -63,9 +62,7 @@ public class PostResource {
     @GET
     @Operation(operationId = "listPosts",
             summary = "List posts, newest first: published ones, or for signed-in editors any status")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A page of posts",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
     @APIResponse(responseCode = "400", description = "A query parameter is unknown or out of range")
@@ -102,9 +99,7 @@ public class PostResource {
     @Operation(operationId = "getPost",
             summary = "Read a post by id, with its categories, comment settings and neighbours; "
             + "signed-in editors also read drafts and scheduled posts")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The post; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published post has this id")
     public PostResponse byId(@Parameter(description = "The post's id") @RestPath long id) {
@@ -115,9 +110,7 @@ public class PostResource {
     @Path("/slug/{slug}")
     @Operation(operationId = "getPostBySlug",
             summary = "Read a post by slug; a former slug answers 301 with the current address")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The post")
     @APIResponse(responseCode = "301", description = "The post's slug changed; Location has its current address")
     @APIResponse(responseCode = "404", description = "No published post has this slug")
@@ -129,7 +122,8 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createPost", summary = "Create a post (editors and admins)")
-    @APIResponse(responseCode = "201", description = "Created; Location gives its address")
+    @APIResponse(responseCode = "201", description = "Created; Location gives its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public RestResponse<PostResponse> create(@Valid @NotNull PostRequest request) {
@@ -169,6 +163,7 @@ public class PostResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/{id: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deletePost", summary = "Delete a post (editors and admins)")
