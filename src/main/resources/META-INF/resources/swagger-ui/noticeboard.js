@@ -87,7 +87,15 @@ window.NoticeboardSwaggerUi = (function () {
 
     function afterResponse(response) {
         const url = apiUrl(response.url);
-        if (!system || !url || url.pathname !== TOKEN_PATH) {
+        if (!system || !url) {
+            return response;
+        }
+        if (url.pathname !== TOKEN_PATH) {
+            // Every request carries the token held, so a 401 means the server no longer takes it.
+            if (response.status === 401 && heldToken()) {
+                system.authActions.logout([SCHEME]);
+                say('The token was refused (expired or revoked), so Swagger UI no longer sends it: sign in again.');
+            }
             return response;
         }
         const token = response.status === 200 && response.body ? response.body.access_token : null;

@@ -113,17 +113,24 @@ class SwaggerUiSignInTest {
     }
 
     @Test
-    void signingOutFromSwaggerUiStopsSendingTheToken() {
+    void afterSigningOutOrWhenTheTokenRunsOutSwaggerUiStopsSendingIt() {
         WebElement signIn = tryItOut("Sign-in", "signIn");
         body(signIn, "{\"email\": \"editor@example.org\", \"password\": \"" + TestData.PASSWORD + "\"}");
         assertThat(execute(signIn)).isEqualTo("200");
-
         WebElement signOut = tryItOut("Sign-in", "signOut");
         assertThat(execute(signOut)).isEqualTo("204");
         assertThat(status()).startsWith("Signed out");
-
         WebElement me = tryItOut("Sign-in", "getCurrentUser");
         assertThat(execute(me)).as("no token is sent any more").isEqualTo("401");
+
+        assertThat(execute(signIn)).isEqualTo("200");
+        assertThat(execute(me)).isEqualTo("200");
+        data.expireSessions();
+        assertThat(execute(me)).isEqualTo("401");
+        assertThat(responseBody(me)).contains("unknown, expired or revoked");
+        assertThat(status()).startsWith("The token was refused");
+        assertThat(execute(me)).isEqualTo("401");
+        assertThat(responseBody(me)).as("the refused token is not sent again").contains("Sign in first");
     }
 
     private WebElement operation(String tag, String operationId) {
