@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.Responses;
 import org.noticeboard.common.Roles;
 
 import java.net.URI;
@@ -33,7 +34,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class ApiTokenResource {
 
     private final TokenService tokens;
@@ -69,6 +69,7 @@ public class ApiTokenResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "revokeApiToken",
             summary = "Revoke an API token (admins only); it stops working on the next request")

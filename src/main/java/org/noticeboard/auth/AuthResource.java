@@ -23,6 +23,7 @@ import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
+import org.noticeboard.common.Responses;
 import org.noticeboard.common.ProblemType;
 import org.noticeboard.user.UserResponse;
 import org.noticeboard.user.UserService;
@@ -38,6 +39,9 @@ import java.util.Map;
 public class AuthResource {
 
     private static final String PASSWORD_GRANT = "password";
+    /** The JSON body and the form are one operation in the OpenAPI document, which has one per method and path. */
+    private static final String SIGN_IN = "Sign in with e-mail address and password, as JSON or as the OAuth 2.0 "
+            + "password grant (form fields grant_type=password, username, password); answers a short-lived bearer token";
 
     private final SignInService signIn;
     private final TokenService tokens;
@@ -54,21 +58,19 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "signIn",
-            summary = "Sign in with e-mail address and password; answers a short-lived bearer token")
+    @Operation(operationId = "signIn", summary = SIGN_IN)
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong e-mail address or password")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
-    public RestResponse<TokenResponse> signIn(@Valid @NotNull SignInRequest request, @Context HttpServerRequest http) {
+    public RestResponse<TokenResponse> signInWithJson(@Valid @NotNull SignInRequest request, @Context HttpServerRequest http) {
         return issued(signIn.signIn(request.email(), request.password(), clientAddress(http)));
     }
 
-    /** The OAuth 2.0 password grant (RFC 6749 section 4.3), as Swagger UI's "Authorize" dialog sends it. */
+    /** The OAuth 2.0 password grant (RFC 6749 section 4.3), for clients written for OAuth. */
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "signInWithForm",
-            summary = "Sign in with the OAuth 2.0 password grant (form fields grant_type=password, username, password)")
+    @Operation(operationId = "signIn", summary = SIGN_IN)
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "400", description = "grant_type is not password, or a field is missing")
     @APIResponse(responseCode = "401", description = "Wrong e-mail address or password")
@@ -91,10 +93,10 @@ public class AuthResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/token")
     @Authenticated
     @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(operationId = "signOut", summary = "Sign out: revoke the token this request carries")
     @APIResponse(responseCode = "204", description = "The token no longer works")
     public void signOut() {
@@ -105,7 +107,6 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
     @Operation(operationId = "getCurrentUser", summary = "Who am I: the signed-in user")
     public UserResponse me() {
         return users.get(currentUser.idOrNull());

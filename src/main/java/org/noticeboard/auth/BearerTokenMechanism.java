@@ -52,8 +52,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * An OAuth client may authenticate itself to the token endpoint with Basic (RFC 6749, section 2.3.1), and
-     * Swagger UI's Authorize dialog does, as a client with no id ({@code Basic Og==}). Sign-in needs no client.
+     * An OAuth client may authenticate itself to the token endpoint with Basic (RFC 6749, section 2.3.1), and many
+     * do, as a client with no id ({@code Basic Og==}), when sending the password grant. Sign-in needs no client.
      */
     private static boolean isOAuthClientAtTheTokenEndpoint(RoutingContext context, String authorization) {
         return TOKEN_ENDPOINT.equals(context.request().path()) && authorization.regionMatches(true, 0, "Basic ", 0, 6);

@@ -1,15 +1,15 @@
 package org.noticeboard.common;
 
 /**
- * Names of the OpenAPI security schemes (declared on {@link NoticeboardApi}). Swagger UI shows a lock on
- * operations that name them and sends the token it holds.
+ * The name of the one OpenAPI security scheme (declared on {@link NoticeboardApi}). Operations that need a token
+ * name it, so Swagger UI shows a lock there and generated clients send the token. Public reads, which show more
+ * to a signed-in editor (drafts, audit fields, the editing tag), name none: the public needs nothing, and
+ * Swagger UI sends the token it holds to them all the same (META-INF/resources/swagger-ui/noticeboard.js).
  */
 public final class ApiSecurity {
 
-    /** Paste a bearer token: a session token from sign-in or an API token. */
+    /** A bearer token: a session token from signIn, or an API token. */
     public static final String BEARER = "bearerToken";
-    /** Swagger UI's "Authorize" dialog signs in with an e-mail address and password (OAuth2 password flow). */
-    public static final String SIGN_IN = "signIn";
 
     private ApiSecurity() {
     }

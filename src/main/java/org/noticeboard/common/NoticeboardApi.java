@@ -6,8 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
-import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 `.` or `..` segments, `//`, `;` or backslashes, and values that do not percent-decode to UTF-8 text \
                 without control characters, are refused with 400.
 
-                **Editing.** Sign in with "Authorize" (e-mail address and password), or paste a bearer token. \
+                **Editing.** Sign in: "Try it out" on signIn (POST /api/auth/token) with your e-mail address and password; \
+                Swagger UI then sends the token it answers with. Or paste a session or API token into "Authorize". \
                 Editors manage posts, pages and categories; admins also menus, site settings, users and API tokens. \
                 Signed in, reads include drafts and an `audit` block, and are never cached. Every update and delete \
                 takes `If-Match` with the resource's editing tag, the `ETag` of a signed-in read of it or of your last \
@@ -47,10 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         },
         // Referenced by every error response (see ApiDocumentFilter) but by no method signature.
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
-@SecurityScheme(securitySchemeName = ApiSecurity.SIGN_IN, type = SecuritySchemeType.OAUTH2,
-        description = "Sign in with your e-mail address (as username) and password",
-        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/auth/token")))
 @SecurityScheme(securitySchemeName = ApiSecurity.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A session token from POST /api/auth/token, or an API token (nba_...)")
+        description = "A session token from signIn (POST /api/auth/token), or an API token (nba_...)")
 public class NoticeboardApi extends Application {
 }

@@ -1,5 +1,6 @@
 package org.noticeboard.common;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -8,8 +9,15 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The two response shapes that need more than an entity: paged lists and creations. */
+/** The two response shapes that need more than an entity, paged lists and creations, and the one with none. */
 public final class Responses {
+
+    /**
+     * What an operation answering 204 produces: no representation, so nothing to negotiate and no Accept to refuse
+     * (RFC 9110, section 12.5.1); its errors are problem documents whatever Accept names. Generated clients send
+     * exactly the media types the document declares for an operation, which for these is the problem type alone.
+     */
+    public static final String NO_CONTENT = MediaType.WILDCARD;
 
     private Responses() {
     }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,7 +43,6 @@ import java.util.List;
 @Tag(name = "Menus")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class MenuResource {
 
     private final MenuService menus;
@@ -58,9 +57,7 @@ public class MenuResource {
 
     @GET
     @Operation(operationId = "listMenus", summary = "List every menu with its whole nested tree")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     public List<MenuResponse> list() {
         return menus.list(currentUser.isEditor());
     }
@@ -70,9 +67,7 @@ public class MenuResource {
     @Operation(operationId = "getMenu",
             summary = "Read one menu's whole nested tree, every link resolved to a path or URL; signed-in "
             + "editors also see items hidden from the public, marked hidden")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The menu; read signed in, its ETag is what If-Match takes to change it or its items")
     @APIResponse(responseCode = "404", description = "No menu has this slug")
     public MenuResponse get(@Parameter(description = "The menu's slug, e.g. main") @RestPath String slug) {
@@ -124,6 +119,7 @@ public class MenuResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteMenu", summary = "Delete a menu and all its items (admins only)")
@@ -136,9 +132,7 @@ public class MenuResource {
     @GET
     @Path("/{slug}/items/{id: [1-9][0-9]*}")
     @Operation(operationId = "getMenuItem", summary = "Read one menu item with its children")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "No such menu, or no such item in it")
     public MenuItemResponse item(@Parameter(description = "The menu's slug") @RestPath String slug,

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -46,7 +46,6 @@ import org.noticeboard.common.Roles;
 @Tag(name = "Pages")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class PageResource {
 
     private final PageService pages;
@@ -62,9 +61,7 @@ public class PageResource {
     @GET
     @Operation(operationId = "listPages",
             summary = "List pages: all of them by path, or one parent's children in their order")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A page of pages",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
     @APIResponse(responseCode = "400", description = "A query parameter is unknown or out of range")
@@ -87,9 +84,7 @@ public class PageResource {
     @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "getPage",
             summary = "Read a page by id, with breadcrumbs and children; signed-in editors also read drafts")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The page; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published page has this id")
     public PageResponse byId(@Parameter(description = "The page's id") @RestPath @Min(1) long id) {
@@ -100,9 +95,7 @@ public class PageResource {
     @Path("/by-path/{path: .+}")
     @Operation(operationId = "getPageByPath",
             summary = "Read the page at a full path, with breadcrumbs and children; a former path answers 301")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "301", description = "The page (or an ancestor) moved; Location has its current address")
     @APIResponse(responseCode = "404", description = "No published page has this path")
@@ -161,6 +154,7 @@ public class PageResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/{id: [1-9][0-9]*}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deletePage", summary = "Delete a page that has no child pages (editors and admins)")

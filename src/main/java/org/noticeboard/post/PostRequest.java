@@ -10,8 +10,20 @@ import org.noticeboard.common.Slugs;
 import java.time.Instant;
 import java.util.List;
 
-/** A post as an editor writes it. Fields left out take their defaults (PUT replaces the whole post). */
-@Schema(name = "PostRequest")
+/**
+ * A post as an editor writes it. Fields left out take their defaults (PUT replaces the whole post). The example is
+ * what Swagger UI's "Try it out" sends as it is: a draft, so nothing goes public by accident, and without a slug or
+ * categories, so that it runs again and again (the slug made from the title takes the next free suffix) on any site.
+ */
+@Schema(name = "PostRequest", examples = """
+        {
+          "title": "Volunteers' Week: thank you to everyone who gives their time",
+          "excerpt": "Over 400 local volunteers kept our community groups running this year.",
+          "bodyHtml": "<p>Over 400 local volunteers kept our community groups running this year.</p><p>Join us at the CVS Centre on Friday 6 June for tea and cake.</p>",
+          "author": "Communications Team",
+          "status": "draft",
+          "commentStatus": "open"
+        }""")
 public record PostRequest(
         @NotBlank @Size(max = 300) String title,
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)

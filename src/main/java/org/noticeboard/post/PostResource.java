@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,7 +48,6 @@ import org.noticeboard.common.Roles;
 @Tag(name = "Posts")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class PostResource {
 
     private final PostService posts;
@@ -64,9 +63,7 @@ public class PostResource {
     @GET
     @Operation(operationId = "listPosts",
             summary = "List posts, newest first: published ones, or for signed-in editors any status")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A page of posts",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
     @APIResponse(responseCode = "400", description = "A query parameter is unknown or out of range")
@@ -96,9 +93,7 @@ public class PostResource {
     @Operation(operationId = "getPost",
             summary = "Read a post by id, with its categories, comment settings and neighbours; "
             + "signed-in editors also read drafts and scheduled posts")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The post; read signed in, its ETag is what If-Match takes to change it")
     @APIResponse(responseCode = "404", description = "No published post has this id")
     public PostResponse byId(@Parameter(description = "The post's id") @RestPath @Min(1) long id) {
@@ -109,9 +104,7 @@ public class PostResource {
     @Path("/slug/{slug}")
     @Operation(operationId = "getPostBySlug",
             summary = "Read a post by slug; a former slug answers 301 with the current address")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The post")
     @APIResponse(responseCode = "301", description = "The post's slug changed; Location has its current address")
     @APIResponse(responseCode = "404", description = "No published post has this slug")
@@ -164,6 +157,7 @@ public class PostResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/{id: [1-9][0-9]*}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deletePost", summary = "Delete a post (editors and admins)")

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.noticeboard.common.ApiSecurity;
 import org.noticeboard.common.CurrentUser;
@@ -36,7 +36,6 @@ import java.util.Date;
 @Tag(name = "Site")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class SiteResource {
 
     private final SiteService site;
@@ -51,9 +50,7 @@ public class SiteResource {
 
     @GET
     @Operation(operationId = "getSite", summary = "Read the public site settings, including the comment defaults")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = ApiSecurity.BEARER)
-    @SecurityRequirement(name = ApiSecurity.SIGN_IN)
+    @SecurityRequirements
     public RestResponse<SiteResponse> get(@Context UriInfo uriInfo) {
         SiteResponse settings = site.read(uriInfo.getBaseUri(), currentUser.isEditor());
         return RestResponse.ResponseBuilder.ok(settings).lastModified(Date.from(settings.updatedAt())).build();

@@ -38,7 +38,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = ApiSecurity.BEARER)
-@SecurityRequirement(name = ApiSecurity.SIGN_IN)
 public class UserResource {
 
     private final UserService users;
@@ -102,6 +101,7 @@ public class UserResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_CONTENT)
     @Path("/{id: [1-9][0-9]*}")
     @Operation(operationId = "deleteUser",
             summary = "Delete a user and revoke their tokens (admins only); their content stays")

@@ -59,8 +59,8 @@ class SignInTest {
     }
 
     @Test
-    void signInWithTheOAuthPasswordGrantThatSwaggerUiSends() {
-        // Swagger UI authenticates as an OAuth client without id or secret.
+    void signInWithTheOAuthPasswordGrantForOAuthClients() {
+        // OAuth libraries authenticate as a client, here one without id or secret.
         String token = given().contentType("application/x-www-form-urlencoded").header("Authorization", "Basic Og==")
                 .formParam("grant_type", "password")
                 .formParam("username", "editor@example.org")

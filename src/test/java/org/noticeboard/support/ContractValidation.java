@@ -53,8 +53,13 @@ public class ContractValidation implements QuarkusTestBeforeClassCallback, Filte
             // what it gets is checked by that test, and by the document's 404/405 only where a path exists.
             "validation.request.path.missing",
             "validation.request.operation.notAllowed",
-            // Only the Accept header's first value is matched, without its q-values and wildcards.
-            "validation.request.accept.invalid");
+            // Only the Accept header's first value is matched, without its q-values and wildcards; and an answer
+            // without a body (204) takes any Accept, which OpenAPI has no way to say.
+            "validation.request.accept.invalid",
+            "validation.request.accept.notAllowed",
+            // It reads the scheme name "Bearer" case-sensitively; HTTP makes it case-insensitive (RFC 9110 11.1).
+            // Who may do what is AccessMatrixTest's to prove, operation by operation.
+            "validation.request.security.invalid");
 
     @Override
     public void beforeClass(Class<?> testClass) {
