@@ -102,10 +102,9 @@ public class ApiDocumentFilter implements OASFilter {
 
         addIfAbsent(responses, "400", "The request is malformed: a query parameter, header or body the operation "
                 + "does not take or cannot read");
-        if (takesToken) {
-            addIfAbsent(responses, "401", "The bearer token is unknown, expired or revoked"
-                    + (needsToken ? ", or there is none" : ""));
-        }
+        // A token that is sent is checked on every operation, public reads included: a wrong one is never ignored.
+        addIfAbsent(responses, "401", "The bearer token sent is unknown, expired or revoked"
+                + (needsToken ? ", or there is none" : ""));
         if (needsToken || method != PathItem.HttpMethod.GET) {
             addIfAbsent(responses, "403", "Your role may not do this, or the request comes from a web origin that "
                     + "may not write");

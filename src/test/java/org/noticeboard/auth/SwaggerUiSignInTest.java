@@ -11,6 +11,7 @@ import org.noticeboard.support.Chromium;
 import org.noticeboard.support.TestData;
 import org.noticeboard.user.Role;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -158,7 +159,8 @@ class SwaggerUiSignInTest {
 
     private void body(WebElement operation, String json) {
         WebElement text = operation.findElement(By.cssSelector("textarea.body-param__text"));
-        text.clear();
+        // clear() empties the element but not the state React keeps for it: select the example and type over it.
+        text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         text.sendKeys(json);
     }
 
