@@ -45,7 +45,7 @@ class AccessMatrixTest {
     private static final String SITE = """
             {"name":"BPRCVS","tagline":null,"about":null,"contact":{"email":null,"phone":null,"address":null},
              "url":null,"timezone":"Europe/London",
-             "comments":{"openOnNewPosts":true,"autoCloseAfterDays":30,"moderationRequired":true}}""";
+             "comments":{"openOnNewPosts":true,"autoCloseAfterDays":30,"moderation":"all-held"}}""";
     private static final String USER = """
             {"email":"someone@example.org","displayName":"Someone","role":"editor"}""";
 

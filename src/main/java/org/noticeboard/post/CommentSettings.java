@@ -3,6 +3,7 @@ package org.noticeboard.post;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.common.WireEnum;
+import org.noticeboard.site.CommentModeration;
 import org.noticeboard.site.SiteSettings;
 
 import java.time.Duration;
@@ -20,7 +21,8 @@ public record CommentSettings(
         @Schema(description = "When the site's rule closes (or closed) comments on this post; null if it never will",
                 nullable = true)
         Instant autoCloseAt,
-        @Schema(description = "Whether new comments wait for a moderator") boolean moderated) {
+        @Schema(description = "Whether a new comment may wait for a moderator before it appears (the site's moderation is "
+                + "all-held or first-time-held)") boolean moderated) {
 
     @Schema(name = "CommentReason")
     public enum Reason {
@@ -35,7 +37,7 @@ public record CommentSettings(
     /** Decided on the database's clock, at the instant the post was read ({@link Post#readAt}). */
     static CommentSettings of(Post post, SiteSettings site) {
         Instant now = post.readAt;
-        boolean moderated = site.commentsRequireModeration;
+        boolean moderated = site.commentModeration != CommentModeration.NONE;
         if (post.commentStatus == CommentStatus.CLOSED) {
             return new CommentSettings(CommentStatus.CLOSED, Reason.POST_SETTING, null, moderated);
         }

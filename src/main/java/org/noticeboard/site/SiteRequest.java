@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
           "contact": { "email": "info@example.org", "phone": "01282 000000", "address": "The CVS Centre, Burnley" },
           "url": "https://www.example.org",
           "timezone": "Europe/London",
-          "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderationRequired": true }
+          "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderation": "first-time-held", "maxLinks": 2, "threadDepth": 2 }
         }""")
 public record SiteRequest(
         @NotBlank @Size(max = 200) String name,

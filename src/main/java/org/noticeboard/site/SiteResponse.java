@@ -25,7 +25,7 @@ import java.time.Instant;
           "contact": { "email": "info@example.org", "phone": "01282 000000", "address": "The CVS Centre, Burnley" },
           "url": "https://www.example.org",
           "timezone": "Europe/London",
-          "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderationRequired": true },
+          "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderation": "first-time-held", "maxLinks": 2, "threadDepth": 2 },
           "feeds": {
             "rss": "https://api.example.org/api/feeds/posts.rss",
             "atom": "https://api.example.org/api/feeds/posts.atom",
@@ -80,7 +80,14 @@ public record SiteResponse(
             @Schema(description = "Comments close this many days after a post is published; null means never",
                     nullable = true)
             Integer autoCloseAfterDays,
-            @Schema(description = "Whether comments wait for a moderator before they appear") boolean moderationRequired) {
+            @Schema(description = "Which new comments wait for a moderator before they appear; all-held when left out")
+            CommentModeration moderation,
+            @Min(0) @Max(100)
+            @Schema(description = "A comment with more links than this waits for a moderator in every mode; 2 when left out")
+            Short maxLinks,
+            @Min(1) @Max(10)
+            @Schema(description = "Levels of replies under a top comment (2 when left out); a reply to a comment that "
+                    + "deep joins that comment's replies") Short threadDepth) {
     }
 
     /** The tag a change to the settings takes as If-Match. */
@@ -105,6 +112,6 @@ public record SiteResponse(
 
     private static CommentDefaults commentDefaults(SiteSettings settings) {
         return new CommentDefaults(settings.commentsOpenByDefault, settings.commentsAutoCloseDays,
-                settings.commentsRequireModeration);
+                settings.commentModeration, settings.commentMaxLinks, settings.commentThreadDepth);
     }
 }

@@ -59,7 +59,10 @@ public class SiteService {
         site.timezone = request.timezone();
         site.commentsOpenByDefault = request.comments().openOnNewPosts();
         site.commentsAutoCloseDays = request.comments().autoCloseAfterDays();
-        site.commentsRequireModeration = request.comments().moderationRequired();
+        SiteResponse.CommentDefaults comments = request.comments();
+        site.commentModeration = comments.moderation() == null ? CommentModeration.ALL_HELD : comments.moderation();
+        site.commentMaxLinks = comments.maxLinks() == null ? 2 : comments.maxLinks();
+        site.commentThreadDepth = comments.threadDepth() == null ? 2 : comments.threadDepth();
         site.updatedBy = currentUser.idOrNull();
         settings.flush();
         return read(apiBase, true);

@@ -1,6 +1,7 @@
 package org.noticeboard.site;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -38,8 +39,15 @@ public class SiteSettings {
     public boolean commentsOpenByDefault;
     @Column(name = "comments_auto_close_days")
     public Integer commentsAutoCloseDays;
-    @Column(name = "comments_require_moderation")
-    public boolean commentsRequireModeration;
+    @Column(name = "comment_moderation")
+    @Convert(converter = CommentModeration.Converter.class)
+    public CommentModeration commentModeration;
+    /** A comment with more links than this waits for a moderator, whatever the mode. */
+    @Column(name = "comment_max_links")
+    public short commentMaxLinks;
+    /** How many levels of replies a thread has under its top comments. */
+    @Column(name = "comment_thread_depth")
+    public short commentThreadDepth;
     @Version
     public long version;
     @UpdateTimestamp

@@ -88,7 +88,7 @@ class StrictJsonTest {
 
         asAdmin().header("If-Match", etag).contentType(JSON)
                 .body("{\"name\":\"Site\",\"timezone\":\"Europe/London\",\"comments\":{\"" + field + "\":" + value
-                        + ",\"moderationRequired\":true}}")
+                        + ",\"moderation\":\"all-held\"}}")
                 .put("/api/site")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("comments." + field))

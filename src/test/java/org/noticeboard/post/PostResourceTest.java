@@ -125,7 +125,7 @@ class PostResourceTest {
     void theSiteRuleClosesCommentsAfterItsNumberOfDays() {
         data.site(site -> {
             site.commentsAutoCloseDays = 30;
-            site.commentsRequireModeration = false;
+            site.commentModeration = org.noticeboard.site.CommentModeration.NONE;
         });
         data.post("Old News", Instant.parse("2025-01-01T09:00:00Z"));
         Instant recent = Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

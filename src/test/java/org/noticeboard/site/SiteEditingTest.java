@@ -67,7 +67,7 @@ class SiteEditingTest {
                 .body("timezone", equalTo("Europe/London"))
                 .body("comments.openOnNewPosts", equalTo(false))
                 .body("comments.autoCloseAfterDays", equalTo(14))
-                .body("comments.moderationRequired", equalTo(false))
+                .body("comments.moderation", equalTo("none"))
                 .body("audit.updatedAt", notNullValue())
                 .body("audit.updatedBy.displayName", startsWith("admin-"))
                 .extract();
@@ -83,7 +83,7 @@ class SiteEditingTest {
 
         // a replacement leaves out what it does not name; blanks count as nothing
         Map<String, Object> minimal = Map.of("name", "  BPRCVS  ", "tagline", "   ", "timezone", "America/New_York",
-                "comments", Map.of("openOnNewPosts", true, "moderationRequired", true));
+                "comments", Map.of("openOnNewPosts", true, "moderation", "all-held"));
         asAdmin().header("If-Match", replaced.header("ETag")).contentType(ContentType.JSON).body(minimal)
                 .put("/api/site")
                 .then().statusCode(200)
@@ -122,7 +122,7 @@ class SiteEditingTest {
                 .body("contact.email", equalTo("info@example.org"))
                 .body("comments.autoCloseAfterDays", nullValue())
                 .body("comments.openOnNewPosts", equalTo(false))
-                .body("comments.moderationRequired", equalTo(false));
+                .body("comments.moderation", equalTo("none"));
 
         when().get("/api/site").then().statusCode(200)
                 .body("tagline", equalTo("Here to help"))
@@ -149,7 +149,7 @@ class SiteEditingTest {
                 .then().statusCode(201)
                 .body("comments.status", equalTo("open"));
 
-        patchSite(etag, "{\"comments\": {\"openOnNewPosts\": true, \"autoCloseAfterDays\": 14, \"moderationRequired\": false}}")
+        patchSite(etag, "{\"comments\": {\"openOnNewPosts\": true, \"autoCloseAfterDays\": 14, \"moderation\": \"none\"}}")
                 .then().statusCode(200);
         ExtractableResponse<Response> open = given().auth().oauth2(editor).contentType(ContentType.JSON)
                 .body(Map.of("title", "Open By Default", "status", "published"))
@@ -196,7 +196,7 @@ class SiteEditingTest {
                     .body("errors.field", contains("comments.autoCloseAfterDays"));
         }
         Map<String, Object> site = new HashMap<>(bprcvs());
-        site.put("comments", Map.of("openOnNewPosts", true, "autoCloseAfterDays", 0, "moderationRequired", true));
+        site.put("comments", Map.of("openOnNewPosts", true, "autoCloseAfterDays", 0, "moderation", "all-held"));
         expectProblem(asAdmin().header("If-Match", before.etag()).contentType(ContentType.JSON).body(site).put("/api/site"),
                 422, "/problems/validation-failed")
                 .body("errors.field", contains("comments.autoCloseAfterDays"));
@@ -298,7 +298,7 @@ class SiteEditingTest {
                 .body(Map.of("name", "BPRCVS", "timezone", "Europe/London")).put("/api/site"), 422, "/problems/validation-failed")
                 .body("errors.field", contains("comments"));
         expectProblem(asAdmin().header("If-Match", etag).contentType(ContentType.JSON)
-                .body("{\"name\": \"BPRCVS\", \"timezone\": \"Europe/London\", \"comments\": {\"openOnNewPosts\": true, \"moderationRequired\": true}, \"colour\": \"red\"}")
+                .body("{\"name\": \"BPRCVS\", \"timezone\": \"Europe/London\", \"comments\": {\"openOnNewPosts\": true, \"moderation\": \"all-held\"}, \"colour\": \"red\"}")
                 .put("/api/site"), 400, "/problems/malformed-request")
                 .body("errors.field", contains("colour"));
         expectProblem(asAdmin().header("If-Match", etag).contentType(ContentType.JSON).body("{\"name\": \"BPRCVS\"")
@@ -326,7 +326,7 @@ class SiteEditingTest {
                 "address", "62-64 Yorkshire Street, Burnley"));
         site.put("url", "https://www.example.org");
         site.put("timezone", "Europe/London");
-        site.put("comments", Map.of("openOnNewPosts", false, "autoCloseAfterDays", 14, "moderationRequired", false));
+        site.put("comments", Map.of("openOnNewPosts", false, "autoCloseAfterDays", 14, "moderation", "none"));
         return site;
     }
 

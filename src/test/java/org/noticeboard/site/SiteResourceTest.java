@@ -32,7 +32,7 @@ class SiteResourceTest {
             site.timezone = "Europe/London";
             site.commentsOpenByDefault = false;
             site.commentsAutoCloseDays = 14;
-            site.commentsRequireModeration = true;
+            site.commentModeration = CommentModeration.FIRST_TIME_HELD;
         });
 
         when().get("/api/site").then().statusCode(200)
@@ -45,7 +45,9 @@ class SiteResourceTest {
                 .body("timezone", equalTo("Europe/London"))
                 .body("comments.openOnNewPosts", equalTo(false))
                 .body("comments.autoCloseAfterDays", equalTo(14))
-                .body("comments.moderationRequired", equalTo(true));
+                .body("comments.moderation", equalTo("first-time-held"))
+                .body("comments.maxLinks", equalTo(2))
+                .body("comments.threadDepth", equalTo(2));
     }
 
     @Test

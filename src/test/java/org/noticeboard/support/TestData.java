@@ -52,7 +52,7 @@ public class TestData {
     @Transactional
     public void reset() {
         entityManager.createNativeQuery("truncate menu_items, menus, post_categories, post_slug_redirects, posts, "
-                + "page_path_redirects, pages, categories restart identity cascade").executeUpdate();
+                + "page_path_redirects, pages, categories, comments, comment_blocklist restart identity cascade").executeUpdate();
         // Deleted rather than truncated: site_settings refers to users, and its one row must stay.
         entityManager.createNativeQuery("delete from access_tokens").executeUpdate();
         entityManager.createNativeQuery("delete from users").executeUpdate();
@@ -60,7 +60,8 @@ public class TestData {
         entityManager.createNativeQuery("""
                 update site_settings set name = 'Noticeboard', tagline = null, about = null, contact_email = null,
                     contact_phone = null, contact_address = null, site_url = null, timezone = 'Europe/London',
-                    comments_open_by_default = true, comments_auto_close_days = null, comments_require_moderation = true
+                    comments_open_by_default = true, comments_auto_close_days = null, comment_moderation = 'all-held',
+                    comment_max_links = 2, comment_thread_depth = 2
                 """).executeUpdate();
     }
 
