@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Cross-origin rules: any site may read (partner sites embed the news), but only the origins in
  * {@code noticeboard.admin-origins} (and the API's own, where Swagger UI runs) may send credentials or
- * write. A browser's write from any other origin is refused before it reaches a resource.
+ * write. A browser's write from any other origin is refused before it reaches a resource. The one exception is a
+ * reader's comment: the public front end runs on another origin, so sending a comment (without credentials) is
+ * open to every origin, like a read.
  */
 @ApplicationScoped
 public class CorsFilter {
@@ -27,6 +30,9 @@ public class CorsFilter {
     private static final String ALL_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     private static final String READ_HEADERS = "Accept, Accept-Language, Content-Language, If-None-Match, If-Modified-Since";
     private static final String ALL_HEADERS = READ_HEADERS + ", Authorization, Content-Type, If-Match";
+    private static final Pattern OPEN_WRITE = Pattern.compile("/api/posts/[1-9][0-9]*/comments");
+    private static final String OPEN_WRITE_METHODS = "GET, HEAD, POST, OPTIONS";
+    private static final String OPEN_WRITE_HEADERS = READ_HEADERS + ", Content-Type";
     private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, Retry-After";
 
     private final Set<String> adminOrigins;
@@ -53,20 +59,23 @@ public class CorsFilter {
         boolean trusted = isTrusted(origin, request);
         String preflightMethod = request.getHeader("Access-Control-Request-Method");
         MultiMap headers = context.response().headers();
+        boolean openWrite = OPEN_WRITE.matcher(request.path()).matches();
         if ("OPTIONS".equals(request.method().name()) && preflightMethod != null) {
-            boolean read = READS.contains(preflightMethod.toUpperCase(Locale.ROOT));
-            if (!read && !trusted) {
+            String method = preflightMethod.toUpperCase(Locale.ROOT);
+            boolean read = READS.contains(method);
+            if (!read && !trusted && !(openWrite && method.equals("POST"))) {
                 refuse(context, origin);
                 return;
             }
             allowOrigin(headers, origin, trusted);
-            headers.set("Access-Control-Allow-Methods", trusted ? ALL_METHODS : READ_METHODS)
-                    .set("Access-Control-Allow-Headers", trusted ? ALL_HEADERS : READ_HEADERS)
+            headers.set("Access-Control-Allow-Methods", trusted ? ALL_METHODS : openWrite ? OPEN_WRITE_METHODS : READ_METHODS)
+                    .set("Access-Control-Allow-Headers", trusted ? ALL_HEADERS : openWrite ? OPEN_WRITE_HEADERS : READ_HEADERS)
                     .set("Access-Control-Max-Age", "600");
             context.response().setStatusCode(204).end();
             return;
         }
-        if (!READS.contains(request.method().name()) && !trusted) {
+        boolean mayWrite = trusted || (openWrite && request.method().name().equals("POST"));
+        if (!READS.contains(request.method().name()) && !mayWrite) {
             refuse(context, origin);
             return;
         }

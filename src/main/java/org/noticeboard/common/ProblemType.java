@@ -28,7 +28,13 @@ public enum ProblemType {
             "A browser on another site tried to write. Writes from web pages are accepted only from the origins "
                     + "listed in NOTICEBOARD_ADMIN_ORIGINS; reading is open to every site."),
     TOO_MANY_REQUESTS("too-many-requests", "Too many attempts", 429,
-            "Too many failed sign-ins for this account or from this address; try again after Retry-After seconds."),
+            "Too many failed sign-ins for this account or from this address, or too many comments from this network "
+                    + "or e-mail address in a short time; try again after Retry-After seconds."),
+    COMMENTS_CLOSED("comments-closed", "Comments are closed", 403,
+            "The post takes no comments: it was closed by an editor, or the site closes comments a number of days "
+                    + "after publication. The detail is the sentence to show the reader."),
+    DUPLICATE_COMMENT("duplicate-comment", "Duplicate comment", 409,
+            "The same comment, from the same e-mail address, was already sent on this post; it is not stored twice."),
     CONFLICT("conflict", "Conflict", 409,
             "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
                     + "or something still referring to what you want to delete. The conflicts are listed."),

@@ -21,6 +21,7 @@ public record CommentSettings(
         @Schema(description = "When the site's rule closes (or closed) comments on this post; null if it never will",
                 nullable = true)
         Instant autoCloseAt,
+        @Schema(description = "Approved comments on the post") long count,
         @Schema(description = "Whether a new comment may wait for a moderator before it appears (the site's moderation is "
                 + "all-held or first-time-held)") boolean moderated) {
 
@@ -34,19 +35,26 @@ public record CommentSettings(
         }
     }
 
+    /** What a reader is told when a comment is refused on a closed post. */
+    public String closedDetail(int autoCloseDays) {
+        return reason == Reason.AUTO_CLOSED
+                ? "Comments closed " + autoCloseDays + " days after publication."
+                : "Comments are closed.";
+    }
+
     /** Decided on the database's clock, at the instant the post was read ({@link Post#readAt}). */
-    static CommentSettings of(Post post, SiteSettings site) {
+    public static CommentSettings of(Post post, SiteSettings site) {
         Instant now = post.readAt;
         boolean moderated = site.commentModeration != CommentModeration.NONE;
         if (post.commentStatus == CommentStatus.CLOSED) {
-            return new CommentSettings(CommentStatus.CLOSED, Reason.POST_SETTING, null, moderated);
+            return new CommentSettings(CommentStatus.CLOSED, Reason.POST_SETTING, null, post.approvedComments, moderated);
         }
         if (site.commentsAutoCloseDays == null || post.publishedAt == null) {
-            return new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, null, moderated);
+            return new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, null, post.approvedComments, moderated);
         }
         Instant autoCloseAt = post.publishedAt.plus(Duration.ofDays(site.commentsAutoCloseDays));
         return now.isBefore(autoCloseAt)
-                ? new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, autoCloseAt, moderated)
-                : new CommentSettings(CommentStatus.CLOSED, Reason.AUTO_CLOSED, autoCloseAt, moderated);
+                ? new CommentSettings(CommentStatus.OPEN, Reason.POST_SETTING, autoCloseAt, post.approvedComments, moderated)
+                : new CommentSettings(CommentStatus.CLOSED, Reason.AUTO_CLOSED, autoCloseAt, post.approvedComments, moderated);
     }
 }

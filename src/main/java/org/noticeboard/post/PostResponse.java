@@ -27,7 +27,7 @@ import java.util.List;
           "publishedAt": "2025-07-16T09:00:00Z",
           "updatedAt": "2025-07-16T09:00:00Z",
           "categories": [ { "slug": "newsletters", "name": "Newsletters", "path": "/news/category/newsletters" } ],
-          "comments": { "status": "closed", "reason": "post-setting", "autoCloseAt": "2025-08-15T09:00:00Z", "moderated": true },
+          "comments": { "status": "closed", "reason": "post-setting", "autoCloseAt": "2025-08-15T09:00:00Z", "count": 3, "moderated": true },
           "previous": { "id": 7, "slug": "volunteers-week-2025", "title": "Volunteers' Week 2025",
                         "path": "/news/volunteers-week-2025", "publishedAt": "2025-06-02T09:00:00Z" },
           "next": { "id": 9, "slug": "trustee-training-this-autumn", "title": "Trustee Training This Autumn",
