@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noticeboard.auth.SignInThrottle;
 import org.noticeboard.category.Category;
+import org.noticeboard.comment.CommentFixtures;
 import org.noticeboard.menu.Menu;
 import org.noticeboard.page.Page;
 import org.noticeboard.post.Post;
@@ -92,6 +93,9 @@ class HostileInputTest {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    CommentFixtures comments;
 
     private HostileValues values;
     private JsonNode document;
@@ -799,11 +803,13 @@ class HostileInputTest {
         Page page = data.page("Hostile team", parent);
         Menu menu = data.menu("hostile-main");
         long itemId = data.menuItem(menu, null, "Hostile team", TestData.toPage(page)).id;
+        long commentId = comments.sendApproved(post.id, CommentFixtures.comment("hostile-reader@example.org", "Hostile fixture comment"));
         long tokenId = io.restassured.RestAssured.given().header("Authorization", "Bearer " + adminToken)
                 .contentType("application/json").body("{\"name\":\"Hostile fixture token\"}")
                 .post("/api/tokens").then().statusCode(201).extract().jsonPath().getLong("id");
         String tags = List.of("/api/posts/" + post.id, "/api/pages/" + page.id, "/api/categories/" + category.slug,
-                        "/api/menus/" + menu.slug, "/api/site", "/api/users/" + someone.id).stream()
+                        "/api/menus/" + menu.slug, "/api/site", "/api/users/" + someone.id,
+                        "/api/comments/" + commentId).stream()
                 .map(path -> io.restassured.RestAssured.given().header("Authorization", "Bearer " + adminToken).get(path)
                         .then().statusCode(200).extract().header("ETag"))
                 .collect(Collectors.joining(", "));

@@ -48,10 +48,12 @@ import org.noticeboard.common.WireEnum;
 public class ModerationResource {
 
     private final ModerationService moderation;
+    private final CommentPrivacy privacy;
     private final MergePatch mergePatch;
 
-    ModerationResource(ModerationService moderation, MergePatch mergePatch) {
+    ModerationResource(ModerationService moderation, CommentPrivacy privacy, MergePatch mergePatch) {
         this.moderation = moderation;
+        this.privacy = privacy;
         this.mergePatch = mergePatch;
     }
 
@@ -128,5 +130,18 @@ public class ModerationResource {
     @APIResponse(responseCode = "404", description = "No comment has this id")
     public void delete(@Parameter(description = "The comment's id") @RestPath @Min(1) long id) {
         moderation.delete(id);
+    }
+
+    @POST
+    @Path("/erasures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createCommentErasure",
+            summary = "Erase every comment sent with one e-mail address, as a data-subject request (admins); other "
+                    + "people's replies to them stay, moved up the thread")
+    @APIResponse(responseCode = "200", description = "Done; how many comments were erased")
+    @APIResponse(responseCode = "422", description = "The address is missing or invalid")
+    public CommentErasure.Result erase(@Valid @NotNull CommentErasure request) {
+        return new CommentErasure.Result(privacy.eraseAllOf(request.email()));
     }
 }

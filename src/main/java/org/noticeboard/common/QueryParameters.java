@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads typed query parameters ({@code Integer}, {@code int}, {@code Boolean}, {@code boolean} and enums) in one
+ * Reads typed query parameters ({@code Integer}, {@code int}, {@code Long}, {@code long}, {@code Boolean}, {@code boolean} and enums) in one
  * spelling per value, so that a malformed or out-of-range value is a 400 naming the parameter and what it allows,
  * rather than JAX-RS's bare 404 or {@code Boolean.valueOf}'s silent {@code false}. A parameter's range is its
  * {@code @Min}/{@code @Max}, which the OpenAPI document shows as well: the limit is written once.
@@ -35,7 +35,10 @@ public class QueryParameters implements ParamConverterProvider {
             return null;
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) reading(raw -> wholeNumber(name, raw, annotations));
+            return (ParamConverter<T>) reading(raw -> (int) wholeNumber(name, raw, annotations, Integer.MAX_VALUE));
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) reading(raw -> wholeNumber(name, raw, annotations, Long.MAX_VALUE));
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
             return (ParamConverter<T>) reading(raw -> trueOrFalse(name, raw));
@@ -55,9 +58,9 @@ public class QueryParameters implements ParamConverterProvider {
         return null;
     }
 
-    private static int wholeNumber(String name, String raw, Annotation[] annotations) {
+    private static long wholeNumber(String name, String raw, Annotation[] annotations, long largest) {
         long min = 0;
-        long max = Integer.MAX_VALUE;
+        long max = largest;
         for (Annotation annotation : annotations) {
             if (annotation instanceof Min least) {
                 min = least.value();
@@ -74,7 +77,7 @@ public class QueryParameters implements ParamConverterProvider {
         if (value < min || value > max) {
             throw invalid(name, allowed + ", not " + value);
         }
-        return (int) value;
+        return value;
     }
 
     private static boolean trueOrFalse(String name, String raw) {

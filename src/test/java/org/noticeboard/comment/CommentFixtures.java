@@ -62,6 +62,12 @@ public class CommentFixtures {
     }
 
     @Transactional
+    public void backdate(long id, Duration age) {
+        entityManager.createNativeQuery("update comments set created_at = now() - cast(?1 as interval) where id = ?2")
+                .setParameter(1, age.toSeconds() + " seconds").setParameter(2, id).executeUpdate();
+    }
+
+    @Transactional
     public Comment stored(long id) {
         return entityManager.find(Comment.class, id);
     }

@@ -28,6 +28,8 @@ class ModerationTest {
     TestData data;
     @Inject
     CommentFixtures fixtures;
+    @Inject
+    CommentPrivacy privacy;
 
     private String editor;
     private Post post;
@@ -122,5 +124,36 @@ class ModerationTest {
         given().auth().oauth2(editor).header("If-Match", tag).contentType("application/merge-patch+json")
                 .body("{\"body\": \"Again\"}")
                 .patch("/api/comments/" + id).then().statusCode(412);
+    }
+
+    @Test
+    void addressesAreErasedAfterTheRetentionPeriod() {
+        long recent = held("a@example.org", "Recent");
+        long old = held("b@example.org", "Old");
+        fixtures.backdate(old, java.time.Duration.ofDays(31));
+        assertThat(privacy.eraseOldAddresses()).isEqualTo(1);
+        given().auth().oauth2(editor).get("/api/comments/" + old).then().body("ipAddress", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(editor).get("/api/comments/" + recent).then().body("ipAddress", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void anErasureRequestRemovesEveryCommentOfTheAddressAndKeepsOthersReplies() {
+        data.site(site -> site.commentModeration = org.noticeboard.site.CommentModeration.NONE);
+        long top = held("jo@example.org", "Top by Jo");
+        Map<String, Object> reply = comment("sam@example.org", "Reply by Sam");
+        reply.put("parentId", top);
+        long samReply = ((Number) fixtures.send(post.id, reply).statusCode(201).extract().path("id")).longValue();
+        Map<String, Object> joAgain = comment("JO@example.org", "Jo again");
+        joAgain.put("parentId", samReply);
+        fixtures.send(post.id, joAgain).statusCode(201);
+
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(Map.of("email", "jo@example.org"))
+                .post("/api/comments/erasures").then().statusCode(403);
+        given().auth().oauth2(data.tokenFor(Role.ADMIN)).contentType(ContentType.JSON).body(Map.of("email", "Jo@Example.org"))
+                .post("/api/comments/erasures").then().statusCode(200).body("erased", equalTo(2));
+        assertThat(fixtures.countStored()).isEqualTo(1);
+        when().get("/api/posts/" + post.id + "/comments").then()
+                .body("items.bodyHtml", contains("<p>Reply by Sam</p>"))
+                .body("items[0].parentId", org.hamcrest.Matchers.nullValue());
     }
 }
