@@ -106,6 +106,24 @@ public class ModerationService {
         return withPosts(List.of(comment)).get(0);
     }
 
+    @Transactional
+    public Blocklist blocklist() {
+        return new Blocklist(comments.blockedWords());
+    }
+
+    /** Replaces the whole list; the last writer wins (there is nothing to merge in a list of words). */
+    @Transactional
+    public Blocklist replaceBlocklist(Blocklist blocklist) {
+        Set<String> words = blocklist.words().stream().map(word -> word.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        entityManager.createNativeQuery("delete from comment_blocklist").executeUpdate();
+        for (String word : words) {
+            entityManager.createNativeQuery("insert into comment_blocklist (word) values (:word)")
+                    .setParameter("word", word).executeUpdate();
+        }
+        return blocklist();
+    }
+
     /** Replies go with the comment (the foreign key cascades): they hang from nothing otherwise. */
     @Transactional
     public void delete(long id) {

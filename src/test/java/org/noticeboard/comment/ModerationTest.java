@@ -156,4 +156,22 @@ class ModerationTest {
                 .body("items.bodyHtml", contains("<p>Reply by Sam</p>"))
                 .body("items[0].parentId", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void moderatorsKeepTheBlocklistAndItHoldsNewComments() {
+        data.site(site -> site.commentModeration = org.noticeboard.site.CommentModeration.NONE);
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("words", List.of("  Casino ", "crypto giveaway", "casino")))
+                .put("/api/comment-blocklist").then().statusCode(200)
+                .body("words", contains("casino", "crypto giveaway"));
+        given().auth().oauth2(editor).get("/api/comment-blocklist").then().body("words", contains("casino", "crypto giveaway"));
+        fixtures.send(post.id, comment("a@example.org", "Join our Crypto Giveaway now")).statusCode(201)
+                .body("status", equalTo("pending"));
+        fixtures.send(post.id, comment("b@example.org", "Crypto is not blocked alone")).statusCode(201)
+                .body("status", equalTo("approved"));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(Map.of("words", List.of(" ")))
+                .put("/api/comment-blocklist").then().statusCode(422);
+        given().auth().oauth2(editor).get("/api/comment-blocklist").then().body("words", contains("casino", "crypto giveaway"));
+        when().get("/api/comment-blocklist").then().statusCode(401);
+    }
 }
