@@ -33,7 +33,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(operationId = "search",
+    @Operation(operationId = "listSearchResults",
             summary = "Search published posts and pages, best match first, with highlighted snippets")
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A page of hits",
