@@ -24,17 +24,22 @@ public final class Responses {
 
     /** Paged lists go out with an RFC 8288 {@code Link} header: first, prev, next and last. */
     public static <T> RestResponse<Paged<T>> paged(Paged<T> paged, UriInfo uriInfo) {
+        return paged(paged, paged.page(), paged.totalPages(), uriInfo);
+    }
+
+    /** The same Link header for a body that is the paged shape with more beside it. */
+    public static <B> RestResponse<B> paged(B body, int page, int totalPages, UriInfo uriInfo) {
         List<String> links = new ArrayList<>();
-        int lastPage = Math.max(paged.totalPages(), 1);
+        int lastPage = Math.max(totalPages, 1);
         links.add(link(uriInfo, 1, "first"));
-        if (paged.page() > 1) {
-            links.add(link(uriInfo, Math.min(paged.page() - 1, lastPage), "prev"));
+        if (page > 1) {
+            links.add(link(uriInfo, Math.min(page - 1, lastPage), "prev"));
         }
-        if (paged.page() < paged.totalPages()) {
-            links.add(link(uriInfo, paged.page() + 1, "next"));
+        if (page < totalPages) {
+            links.add(link(uriInfo, page + 1, "next"));
         }
         links.add(link(uriInfo, lastPage, "last"));
-        return RestResponse.ResponseBuilder.ok(paged)
+        return RestResponse.ResponseBuilder.ok(body)
                 .header("Link", String.join(", ", links))
                 .build();
     }

@@ -1,0 +1,221 @@
+package org.noticeboard.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.noticeboard.common.Paging;
+import org.noticeboard.site.FrontEndRoutes;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Full-text search over public posts and pages (V23). Only matched rows are ranked, and ts_headline runs only on
+ * the page of hits returned. Snippets are escaped here: ts_headline marks matches with two private-use
+ * characters (which the plain text can never hold, V23), the text is escaped, then the markers become mark tags.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    /** Queries longer than this are refused (400), stated on the parameter. */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    private static final String START = "\uE000";
+    private static final String STOP = "\uE001";
+    private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
+            + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{M}]+");
+
+    private final EntityManager entityManager;
+
+    SearchService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public SearchResults search(String q, SearchType type, String category, Paging paging) {
+        String query = clean(q);
+        Page found = find(query, type, category, paging);
+        String didYouMean = null;
+        if (found.total == 0) {
+            String corrected = correct(query);
+            if (corrected != null) {
+                Page retried = find(corrected, type, category, paging);
+                if (retried.total > 0) {
+                    found = retried;
+                    didYouMean = corrected;
+                }
+            }
+        }
+        int totalPages = (int) ((found.total + paging.perPage() - 1) / paging.perPage());
+        return new SearchResults(found.hits, paging.page(), paging.perPage(), found.total, totalPages, didYouMean);
+    }
+
+    /** Control characters (NUL among them), lone surrogates and the snippet markers cannot reach PostgreSQL. */
+    static String clean(String q) {
+        StringBuilder out = new StringBuilder(q.length());
+        q.codePoints().forEach(c -> {
+            int kind = Character.getType(c);
+            boolean unusable = kind == Character.CONTROL || kind == Character.SURROGATE
+                    || kind == Character.PRIVATE_USE || kind == Character.UNASSIGNED;
+            out.appendCodePoint(unusable ? ' ' : c);
+        });
+        return out.toString().strip();
+    }
+
+    private record Page(List<SearchHit> hits, long total) {
+    }
+
+    private Page find(String query, SearchType type, String category, Paging paging) {
+        List<String> parts = new ArrayList<>();
+        if (type != SearchType.PAGE) {
+            parts.add("""
+                    select 'post' as kind, p.id, p.title, p.slug as route, p.published_at as date,
+                           p.search_vector as v, p.excerpt as lead, p.body_html as body
+                    from posts p, q
+                    where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
+                    """ + (category == null ? "" : """
+                      and exists (select 1 from post_categories pc join categories c on c.id = pc.category_id
+                                  where pc.post_id = p.id and c.slug = :category)
+                    """));
+        }
+        if (type != SearchType.POST && category == null) {
+            parts.add("""
+                    select 'page' as kind, g.id, g.title, g.path as route, g.updated_at as date,
+                           g.search_vector as v, g.summary as lead, g.body_html as body
+                    from pages g, q
+                    where g.search_vector @@ q.query and g.status = 'published'
+                    """);
+        }
+        if (parts.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        String hitsSql = String.join(" union all ", parts);
+        String sql = """
+                with q as (select websearch_to_tsquery('noticeboard_english', :query) as query),
+                hits as (%s),
+                ranked as (
+                    select h.*, count(*) over () as total,
+                           ts_filter(h.v, '{a}') @@ q.query as in_title,
+                           ts_filter(h.v, '{a,b}') @@ q.query as in_lead,
+                           ts_rank(h.v, q.query) as rank
+                    from hits h, q
+                    order by in_title desc, in_lead desc, rank desc, h.date desc, h.id desc
+                    offset :offset limit :limit
+                )
+                select r.kind, r.id, r.title, r.route, r.date, r.total,
+                       ts_headline('noticeboard_english',
+                                   search_plain_text(coalesce(r.lead, '')) || ' … ' || search_plain_text(r.body),
+                                   q.query, :options)
+                from ranked r, q
+                order by r.in_title desc, r.in_lead desc, r.rank desc, r.date desc, r.id desc
+                """.formatted(hitsSql);
+        Query select = entityManager.createNativeQuery(sql)
+                .setParameter("query", query)
+                .setParameter("offset", (paging.page() - 1L) * paging.perPage())
+                .setParameter("limit", paging.perPage())
+                .setParameter("options", HEADLINE_OPTIONS);
+        if (category != null && type != SearchType.PAGE) {
+            select.setParameter("category", category);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.getResultList();
+        List<SearchHit> hits = new ArrayList<>(rows.size());
+        long total = rows.isEmpty() ? countOnly(hitsSql, query, category, type) : ((Number) rows.get(0)[5]).longValue();
+        for (Object[] row : rows) {
+            boolean post = "post".equals(row[0]);
+            String route = (String) row[3];
+            hits.add(new SearchHit(post ? SearchType.POST : SearchType.PAGE, ((Number) row[1]).longValue(),
+                    (String) row[2], post ? FrontEndRoutes.post(route) : FrontEndRoutes.page(route),
+                    toOffsetDateTime(row[4]), snippet((String) row[6])));
+        }
+        return new Page(hits, total);
+    }
+
+    /** A page past the last has no rows to carry the total: count apart, rarely. */
+    private long countOnly(String hits, String query, String category, SearchType type) {
+        Query count = entityManager.createNativeQuery(
+                        "with q as (select websearch_to_tsquery('noticeboard_english', :query) as query) "
+                                + "select count(*) from (" + hits + ") h")
+                .setParameter("query", query);
+        if (category != null && type != SearchType.PAGE) {
+            count.setParameter("category", category);
+        }
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    static String snippet(String headline) {
+        StringBuilder out = new StringBuilder(headline.length() + 32);
+        headline.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case 0xE000 -> out.append("<mark>");
+                case 0xE001 -> out.append("</mark>");
+                default -> out.appendCodePoint(c);
+            }
+        });
+        return out.toString().strip();
+    }
+
+    /**
+     * Each word of the query that no public document holds is swapped for the most similar word that one does
+     * (pg_trgm over search_words, joined to visibility now); null when nothing changed.
+     */
+    private String correct(String query) {
+        Map<String, String> replacements = new LinkedHashMap<>();
+        Matcher words = WORD.matcher(query);
+        while (words.find()) {
+            String word = words.group();
+            if (word.length() < 3 || word.length() > 40 || replacements.containsKey(word)) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> best = entityManager.createNativeQuery("""
+                    with w as (select lower(unaccent(:word)) as word)
+                    select s.word
+                    from search_words s, w
+                    where s.word %% w.word
+                      and (s.kind = 'post' and exists (select 1 from posts p where p.id = s.doc_id
+                                                        and post_is_public(p.status, p.published_at))
+                        or s.kind = 'page' and exists (select 1 from pages g where g.id = s.doc_id
+                                                        and g.status = 'published'))
+                    order by s.word = w.word desc, similarity(s.word, w.word) desc, s.word
+                    limit 1
+                    """.replace("%%", "%"))
+                    .setParameter("word", word)
+                    .getResultList();
+            if (!best.isEmpty() && !best.get(0).equalsIgnoreCase(word)) {
+                replacements.put(word, best.get(0));
+            }
+        }
+        if (replacements.isEmpty()) {
+            return null;
+        }
+        String corrected = query;
+        for (Map.Entry<String, String> swap : replacements.entrySet()) {
+            corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(swap.getKey())
+                    + "(?![\\p{L}\\p{N}])", Matcher.quoteReplacement(swap.getValue()));
+        }
+        return corrected;
+    }
+}
