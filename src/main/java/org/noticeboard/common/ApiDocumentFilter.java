@@ -139,6 +139,13 @@ public class ApiDocumentFilter implements OASFilter {
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(problemContent());
             }
+            // A header declared with only a description (@Header(name, description)) is text; OpenAPI wants it said.
+            if (response.getHeaders() != null) {
+                response.getHeaders().values().stream()
+                        .filter(declared -> declared.getSchema() == null && declared.getContent() == null
+                                && declared.getRef() == null)
+                        .forEach(declared -> declared.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
             if ((code.startsWith("2") && response.getContent() != null) || code.equals("304")) {
                 response.addHeader("ETag", header("The entity tag of the body: the editing tag of the resource "
                         + "when read signed in or changed, else a hash of the bytes"));

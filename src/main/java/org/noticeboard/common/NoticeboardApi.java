@@ -42,6 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "API tokens", description = "Long-lived tokens for scripts (admins only)"),
                 @Tag(name = "Feeds", description = "RSS, Atom and JSON Feed of the published posts, for feed readers"),
                 @Tag(name = "Embedding", description = "The news widget for partner sites, and oEmbed"),
+                @Tag(name = "Comments", description = "Readers' comments on posts: reading threads and sending comments, "
+                        + "no account needed"),
+                @Tag(name = "Comment moderation", description = "The moderation queue, its actions and the blocklist "
+                        + "(editors and admins)"),
+                @Tag(name = "Search", description = "Full-text search of the published posts and pages"),
                 @Tag(name = "Problems", description = "Explanations of the problem types errors carry")
         },
         // Referenced by every error response (see ApiDocumentFilter) but by no method signature.
