@@ -150,7 +150,8 @@ public class ApiDocumentFilter implements OASFilter {
                 response.addHeader("ETag", header("The entity tag of the body: the editing tag of the resource "
                         + "when read signed in or changed, else a hash of the bytes"));
             }
-            if (code.equals("200") && method == PathItem.HttpMethod.GET) {
+            boolean ownCacheControl = response.getHeaders() != null && response.getHeaders().containsKey("Cache-Control");
+            if (code.equals("200") && method == PathItem.HttpMethod.GET && !ownCacheControl) {
                 response.addHeader("Cache-Control", header("public with max-age for anonymous reads; private, "
                         + "no-store when read signed in"));
             }

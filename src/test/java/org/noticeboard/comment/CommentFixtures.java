@@ -27,6 +27,7 @@ public class CommentFixtures {
 
     public String formToken(long postId) {
         return given().get("/api/posts/" + postId + "/comments/form").then().statusCode(200)
+                .header("Cache-Control", "no-store")
                 .extract().path("formToken");
     }
 
