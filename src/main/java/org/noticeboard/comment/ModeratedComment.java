@@ -31,10 +31,15 @@ public record ModeratedComment(
         @Schema(description = "Id of the user who last changed its status", nullable = true) Long moderatedBy,
         @JsonIgnore @Schema(hidden = true) EditingTag editingTag) implements Versioned {
 
+    /** The tag an edit of this comment takes as If-Match. */
+    static EditingTag tagOf(Comment comment) {
+        return new EditingTag("comment", comment.id, comment.version);
+    }
+
     static ModeratedComment of(Comment comment, String postTitle, String postSlug) {
         return new ModeratedComment(comment.id, comment.postId, postTitle, postSlug, comment.parentId, comment.status,
                 comment.heldReason, comment.authorName, comment.authorEmail, comment.authorWebsite, comment.ipAddress,
                 comment.body, CommentText.toHtml(comment.body), comment.createdAt, comment.editedAt, comment.editedBy,
-                comment.moderatedAt, comment.moderatedBy, new EditingTag("comment", comment.id, comment.version));
+                comment.moderatedAt, comment.moderatedBy, tagOf(comment));
     }
 }

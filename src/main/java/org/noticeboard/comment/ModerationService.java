@@ -82,13 +82,7 @@ public class ModerationService {
                     + unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; nothing was changed");
         }
         for (Long id : ids) {
-            Comment comment = found.get(id);
-            if (request.action() == ModerationAction.DELETE) {
-                // A reply deleted with its parent by the cascade is gone already.
-                comments.delete("id", id);
-            } else {
-                apply(comment, request.action());
-            }
+            apply(found.get(id), request.action());
         }
         return new BulkModeration.Result(request.action(), ids);
     }
@@ -96,7 +90,7 @@ public class ModerationService {
     @Transactional
     public ModeratedComment edit(long id, CommentEdit edit, String ifMatch) {
         Comment comment = find(id);
-        Preconditions.requireMatch(ifMatch, new org.noticeboard.common.EditingTag("comment", comment.id, comment.version));
+        Preconditions.requireMatch(ifMatch, ModeratedComment.tagOf(comment));
         comment.authorName = edit.authorName().strip();
         comment.authorWebsite = edit.authorWebsite() == null || edit.authorWebsite().isBlank() ? null : edit.authorWebsite().strip();
         comment.body = edit.body().strip();
@@ -145,7 +139,8 @@ public class ModerationService {
                     setStatus(comment, comment.previousStatus == null ? CommentState.PENDING : comment.previousStatus, null);
                 }
             }
-            case DELETE -> comments.delete(comment);
+            // By id: a reply that the cascade deleted with its parent earlier in a bulk request is gone already.
+            case DELETE -> comments.delete("id", comment.id);
         }
     }
 
