@@ -144,7 +144,7 @@ class HostileInputTest {
     /** The rows every case starts from, and the values that make a request reach them. */
     record Fixture(String editorToken, String adminToken, long editorId, String adminEmail, long userId, long tokenId,
                    long postId, String postSlug, long pageId, String pagePath, String categorySlug, String menuSlug,
-                   long itemId, String editingTags) {
+                   long itemId, String editingTags, String moderationLink) {
     }
 
     /** Figures of a run: cases sent and statuses answered. */
@@ -379,6 +379,7 @@ class HostileInputTest {
             case "items/id" -> String.valueOf(fixture.itemId());
             case "users/id" -> String.valueOf(fixture.userId());
             case "tokens/id" -> String.valueOf(fixture.tokenId());
+            case "moderation-links/token" -> fixture.moderationLink();
             case "problems/type" -> "invalid-query";
             default -> null;
         };
@@ -804,6 +805,9 @@ class HostileInputTest {
         Menu menu = data.menu("hostile-main");
         long itemId = data.menuItem(menu, null, "Hostile team", TestData.toPage(page)).id;
         long commentId = comments.sendApproved(post.id, CommentFixtures.comment("hostile-reader@example.org", "Hostile fixture comment"));
+        long heldId = ((Number) comments.send(post.id, CommentFixtures.comment("hostile-held@example.org", "Held fixture comment"))
+                .statusCode(201).extract().path("id")).longValue();
+        String moderationLink = comments.moderationLink(heldId, admin.id, "approve");
         long tokenId = io.restassured.RestAssured.given().header("Authorization", "Bearer " + adminToken)
                 .contentType("application/json").body("{\"name\":\"Hostile fixture token\"}")
                 .post("/api/tokens").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -814,7 +818,7 @@ class HostileInputTest {
                         .then().statusCode(200).extract().header("ETag"))
                 .collect(Collectors.joining(", "));
         fixture = new Fixture(editorToken, adminToken, editor.id, admin.email, someone.id, tokenId, post.id, post.slug,
-                page.id, page.path, category.slug, menu.slug, itemId, tags);
+                page.id, page.path, category.slug, menu.slug, itemId, tags, moderationLink);
         snapshot = database.take();
     }
 

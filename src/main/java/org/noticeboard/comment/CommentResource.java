@@ -94,8 +94,8 @@ public class CommentResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
     public RestResponse<SubmittedComment> create(@Parameter(description = "The post's id") @RestPath @Min(1) long id,
                                                  @Valid @NotNull CommentRequest request,
-                                                 @Context HttpServerRequest http) {
-        SubmittedComment created = comments.submit(id, request, clientAddress(http));
+                                                 @Context HttpServerRequest http, @Context UriInfo uriInfo) {
+        SubmittedComment created = comments.submit(id, request, clientAddress(http), uriInfo.getBaseUri());
         return Responses.created("/api/posts/" + id + "/comments", created);
     }
 

@@ -1,7 +1,6 @@
 package org.noticeboard.comment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.Paged;
@@ -17,6 +16,7 @@ import org.noticeboard.site.CommentModeration;
 import org.noticeboard.site.SiteService;
 import org.noticeboard.site.SiteSettings;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,11 +45,11 @@ public class CommentService {
     private final CommentSignatures signatures;
     private final CommentLimits limits;
     private final SiteService site;
-    private final Event<CommentHeld> held;
+    private final ModeratorMail moderatorMail;
     private final Instance<SpamCheck> spamChecks;
 
     CommentService(PostRepository posts, CommentRepository comments, CommentSubmissions submissions,
-                   CommentSignatures signatures, CommentLimits limits, SiteService site, Event<CommentHeld> held,
+                   CommentSignatures signatures, CommentLimits limits, SiteService site, ModeratorMail moderatorMail,
                    Instance<SpamCheck> spamChecks) {
         this.posts = posts;
         this.comments = comments;
@@ -57,7 +57,7 @@ public class CommentService {
         this.signatures = signatures;
         this.limits = limits;
         this.site = site;
-        this.held = held;
+        this.moderatorMail = moderatorMail;
         this.spamChecks = spamChecks;
     }
 
@@ -70,8 +70,9 @@ public class CommentService {
                 now.plus(limits.formMaxAge));
     }
 
+    /** @param apiBase the API's address as the reader reached it, for the links in the mail to moderators */
     @Transactional
-    public SubmittedComment submit(long postId, CommentRequest request, String clientAddress) {
+    public SubmittedComment submit(long postId, CommentRequest request, String clientAddress, URI apiBase) {
         Post post = openPost(postId);
         SiteSettings settings = site.settings();
         checkFormToken(request.formToken(), postId);
@@ -103,7 +104,7 @@ public class CommentService {
         decide(comment, settings, clientAddress);
         comments.persist(comment);
         if (comment.status == CommentState.PENDING) {
-            held.fire(new CommentHeld(comment.id));
+            moderatorMail.prepare(comment, post, apiBase);
         }
         return submitted(comment, comment.status == CommentState.APPROVED ? CommentState.APPROVED : CommentState.PENDING);
     }

@@ -125,18 +125,24 @@ public class ModerationService {
     }
 
     private void apply(Comment comment, ModerationAction action) {
+        apply(comment, action, currentUser.idOrNull());
+    }
+
+    /** For a moderator who acts without signing in (a mail's link): {@code moderatorId} is recorded as theirs. */
+    void apply(Comment comment, ModerationAction action, Long moderatorId) {
         switch (action) {
-            case APPROVE -> setStatus(comment, CommentState.APPROVED, null);
+            case APPROVE -> setStatus(comment, CommentState.APPROVED, null, moderatorId);
             case SPAM, TRASH -> {
                 CommentState target = action == ModerationAction.SPAM ? CommentState.SPAM : CommentState.TRASH;
                 if (comment.status != target) {
                     boolean asideAlready = comment.status == CommentState.SPAM || comment.status == CommentState.TRASH;
-                    setStatus(comment, target, asideAlready ? comment.previousStatus : comment.status);
+                    setStatus(comment, target, asideAlready ? comment.previousStatus : comment.status, moderatorId);
                 }
             }
             case RESTORE -> {
                 if (comment.status == CommentState.SPAM || comment.status == CommentState.TRASH) {
-                    setStatus(comment, comment.previousStatus == null ? CommentState.PENDING : comment.previousStatus, null);
+                    setStatus(comment, comment.previousStatus == null ? CommentState.PENDING : comment.previousStatus, null,
+                            moderatorId);
                 }
             }
             // By id: a reply that the cascade deleted with its parent earlier in a bulk request is gone already.
@@ -144,11 +150,11 @@ public class ModerationService {
         }
     }
 
-    private void setStatus(Comment comment, CommentState status, CommentState previous) {
+    private static void setStatus(Comment comment, CommentState status, CommentState previous, Long moderatorId) {
         comment.status = status;
         comment.previousStatus = previous;
         comment.moderatedAt = Instant.now();
-        comment.moderatedBy = currentUser.idOrNull();
+        comment.moderatedBy = moderatorId;
     }
 
     private Comment find(long id) {

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 /**
  * Cross-origin rules: any site may read (partner sites embed the news), but only the origins in
  * {@code noticeboard.admin-origins} (and the API's own, where Swagger UI runs) may send credentials or
- * write. A browser's write from any other origin is refused before it reaches a resource. The one exception is a
- * reader's comment: the public front end runs on another origin, so sending a comment (without credentials) is
- * open to every origin, like a read.
+ * write. A browser's write from any other origin is refused before it reaches a resource. The exceptions carry
+ * their own credential or need none: a reader's comment (the public front end runs on another origin) and a
+ * moderator's one-click link from a mail (the signed link is the credential, and a proxy may hide the API's own
+ * origin from it). Both are open to every origin, like a read.
  */
 @ApplicationScoped
 public class CorsFilter {
@@ -30,7 +31,7 @@ public class CorsFilter {
     private static final String ALL_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     private static final String READ_HEADERS = "Accept, Accept-Language, Content-Language, If-None-Match, If-Modified-Since";
     private static final String ALL_HEADERS = READ_HEADERS + ", Authorization, Content-Type, If-Match";
-    private static final Pattern OPEN_WRITE = Pattern.compile("/api/posts/[1-9][0-9]*/comments");
+    private static final Pattern OPEN_WRITE = Pattern.compile("/api/posts/[1-9][0-9]*/comments|/api/moderation-links/[^/]+");
     private static final String OPEN_WRITE_METHODS = "GET, HEAD, POST, OPTIONS";
     private static final String OPEN_WRITE_HEADERS = READ_HEADERS + ", Content-Type";
     private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, Retry-After";

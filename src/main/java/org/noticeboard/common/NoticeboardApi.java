@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Comments", description = "Readers' comments on posts: reading threads and sending comments, "
                         + "no account needed"),
                 @Tag(name = "Comment moderation", description = "The moderation queue, its actions and the blocklist "
-                        + "(editors and admins)"),
+                        + "(editors and admins), and the one-click links of the mails about held comments"),
                 @Tag(name = "Search", description = "Full-text search of the published posts and pages"),
                 @Tag(name = "Problems", description = "Explanations of the problem types errors carry")
         },

@@ -35,6 +35,9 @@ public enum ProblemType {
                     + "after publication. The detail is the sentence to show the reader."),
     DUPLICATE_COMMENT("duplicate-comment", "Duplicate comment", 409,
             "The same comment, from the same e-mail address, was already sent on this post; it is not stored twice."),
+    LINK_SPENT("link-spent", "Link used or expired", 410,
+            "A moderator's one-click link from a mail was used already, has expired, or its comment was moderated "
+                    + "another way; nothing was changed. The moderation queue has the comment."),
     CONFLICT("conflict", "Conflict", 409,
             "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
                     + "or something still referring to what you want to delete. The conflicts are listed."),

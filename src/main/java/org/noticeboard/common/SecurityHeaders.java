@@ -25,6 +25,10 @@ public class SecurityHeaders {
     static final String EMBED_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors *";
     static final String EMBED_PAGE = "/embed/news";
+    /** A moderator's link page: inline styles, and a form that posts back to itself; no one may frame it. */
+    static final String MODERATION_LINK_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    static final String MODERATION_LINKS = "/api/moderation-links/";
     /**
      * Browsers already default to this; stated so older ones do too. Links from the widget's page then tell the
      * organisation's site that the click came through the API's origin, and never which page or query it was.
@@ -53,7 +57,8 @@ public class SecurityHeaders {
             });
             return;
         }
-        setWhenWritten(context, path, isEmbedPage(path) ? EMBED_PAGE_POLICY : API_POLICY);
+        setWhenWritten(context, path, isEmbedPage(path) ? EMBED_PAGE_POLICY
+                : path.startsWith(MODERATION_LINKS) ? MODERATION_LINK_POLICY : API_POLICY);
         context.next();
     }
 

@@ -68,6 +68,21 @@ public class CommentFixtures {
                 .setParameter(1, age.toSeconds() + " seconds").setParameter(2, id).executeUpdate();
     }
 
+    /** The token of the link that the mail about a held comment gave this moderator for this action. */
+    @Transactional
+    public String moderationLink(long commentId, long moderatorId, String action) {
+        Number id = (Number) entityManager.createNativeQuery(
+                        "select id from moderation_links where comment_id = ?1 and user_id = ?2 and action = ?3")
+                .setParameter(1, commentId).setParameter(2, moderatorId).setParameter(3, action).getSingleResult();
+        return signatures.sign(ModerationLinks.PAYLOAD_PREFIX + id);
+    }
+
+    @Transactional
+    public void expireModerationLinks() {
+        entityManager.createNativeQuery("update moderation_links set expires_at = now() - interval '1 minute'")
+                .executeUpdate();
+    }
+
     @Transactional
     public Comment stored(long id) {
         return entityManager.find(Comment.class, id);
