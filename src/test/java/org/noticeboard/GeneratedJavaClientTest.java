@@ -58,7 +58,7 @@ class GeneratedJavaClientTest {
         assertThat(created.getStatusCode()).isEqualTo(201);
         long id = created.getData().getId();
         assertThat(created.getData().getSlug()).isEqualTo("summer-fair");
-        assertThat(publicPosts.listPosts(null, null, null, null, null, null).getItems())
+        assertThat(publicPosts.listPosts(null, null, null, null, null, null, null, null).getItems())
                 .extracting(PostSummary::getTitle).containsExactly("Summer Fair");
 
         String createdTag = created.getHeaders().get("ETag").get(0);
@@ -74,7 +74,7 @@ class GeneratedJavaClientTest {
 
         posts.deletePost(id, null, changed.getHeaders().get("ETag").get(0));
         assertThat(catchThrowableOfType(ApiException.class, () -> posts.getPost(id)).getCode()).isEqualTo(404);
-        assertThat(publicPosts.listPosts(null, null, null, null, null, null).getItems()).isEmpty();
+        assertThat(publicPosts.listPosts(null, null, null, null, null, null, null, null).getItems()).isEmpty();
     }
 
     @Test

@@ -90,7 +90,7 @@ public class EmbedService {
     @Transactional
     public NewsList news(String categorySlug, int limit, String title, URI apiBase) {
         SiteSettings settings = site.settings();
-        List<PostSummary> latest = posts.list(PostStatusFilter.PUBLISHED, categorySlug, null, null, new Paging(1, limit)).items();
+        List<PostSummary> latest = posts.list(PostStatusFilter.PUBLISHED, categorySlug, null, null, null, false, new Paging(1, limit)).items();
         ZoneId zone = settings.zone();
         List<NewsList.Item> items = latest.stream().map(post -> new NewsList.Item(post.title(),
                 FrontEndRoutes.absolute(settings.siteUrl, apiBase, post.path()),

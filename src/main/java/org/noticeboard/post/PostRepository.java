@@ -2,6 +2,7 @@ package org.noticeboard.post;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.noticeboard.common.Paging;
 
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepository<Post> {
@@ -173,6 +176,58 @@ public class PostRepository implements PanacheRepository<Post> {
                     .setParameter("to", filter.period().to());
         }
         return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** A page of the posts that match a full-text query (V23, V25), and how many match in all. */
+    public record Matches(List<PostSummaryRow> rows, long total) {
+    }
+
+    /**
+     * The posts of {@code filter} that match {@code query} (web-search syntax, as GET /api/search reads it): by
+     * relevance as search ranks it (title, then excerpt, then body), or newest first.
+     */
+    public Matches matching(Filter filter, String query, boolean byRelevance, Paging page) {
+        StringBuilder where = new StringBuilder(" from posts p, q where p.search_vector @@ q.query and ")
+                .append(filter.status().sqlCondition);
+        if (filter.categoryId() != null) {
+            where.append(" and exists (select 1 from post_categories pc where pc.post_id = p.id and pc.category_id = :category)");
+        }
+        if (filter.period() != null) {
+            where.append(" and p.published_at >= :from and p.published_at < :to");
+        }
+        String order = byRelevance
+                ? " order by (ts_filter(p.search_vector, '{a}') @@ q.query) desc,"
+                  + " (ts_filter(p.search_vector, '{a,b}') @@ q.query) desc, ts_rank(p.search_vector, q.query) desc,"
+                  + " p.published_at desc nulls first, p.id desc"
+                : " order by p.published_at desc nulls first, p.id desc";
+        String with = "with q as (select websearch_to_tsquery(search_config(), :query) as query)";
+        Query select = bindMatching(getEntityManager().createNativeQuery(with + " select p.id, count(*) over ()" + where
+                + order + " offset :offset limit :limit"), filter, query)
+                .setParameter("offset", (long) page.index() * page.perPage())
+                .setParameter("limit", page.perPage());
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = select.getResultList();
+        if (found.isEmpty()) {
+            long total = page.index() == 0 ? 0 : ((Number) bindMatching(getEntityManager()
+                    .createNativeQuery(with + " select count(*)" + where), filter, query).getSingleResult()).longValue();
+            return new Matches(List.of(), total);
+        }
+        List<Long> ids = found.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        Map<Long, PostSummaryRow> byId = getEntityManager()
+                .createQuery(SUMMARY + "where p.id in :ids", PostSummaryRow.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(PostSummaryRow::id, Function.identity()));
+        return new Matches(ids.stream().map(byId::get).toList(), ((Number) found.get(0)[1]).longValue());
+    }
+
+    private static Query bindMatching(Query query, Filter filter, String text) {
+        query.setParameter("query", text);
+        if (filter.categoryId() != null) {
+            query.setParameter("category", filter.categoryId());
+        }
+        if (filter.period() != null) {
+            query.setParameter("from", filter.period().from()).setParameter("to", filter.period().to());
+        }
+        return query;
     }
 
     private Optional<Post> find(String condition, Object key, PostStatusFilter status) {

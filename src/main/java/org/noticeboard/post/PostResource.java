@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -42,6 +43,7 @@ import org.noticeboard.common.Responses;
 import org.noticeboard.common.PagingParameters;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Roles;
+import org.noticeboard.search.SearchService;
 
 
 @Path("/api/posts")
@@ -76,15 +78,33 @@ public class PostResource {
             @QueryParam("month") @Min(1) @Max(12) Integer month,
             @Parameter(description = "published, or for signed-in editors scheduled, draft or any")
             @QueryParam("status") @DefaultValue("published") PostStatusFilter status,
+            @Parameter(description = "Only posts that match this search, read as GET /api/search reads q: \"a phrase\", "
+                    + "or, -word; stemmed by the site's language, accents ignored",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = SearchService.MAX_QUERY_LENGTH))
+            @QueryParam("q") String q,
+            @Parameter(description = "relevance (the default with q: title matches first, then excerpt, then body) or "
+                    + "publishedAt (newest first, the default without q); relevance needs q",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "publishedAt"}))
+            @QueryParam("orderBy") String orderBy,
             @BeanParam PagingParameters paging,
             @Context UriInfo uriInfo) {
         if (month != null && year == null) {
             throw ProblemException.invalidQuery("month", "needs a year as well, e.g. ?year=2025&month=7");
         }
+        if (orderBy != null && !orderBy.equals("relevance") && !orderBy.equals("publishedAt")) {
+            throw ProblemException.invalidQuery("orderBy", "must be relevance or publishedAt");
+        }
+        // RESTEasy reads ?q= as left out; sent empty, it is a search for nothing.
+        boolean searching = q != null || uriInfo.getQueryParameters().containsKey("q");
+        String search = searching ? SearchService.queryParameter(q) : null;
+        if (search == null && "relevance".equals(orderBy)) {
+            throw ProblemException.invalidQuery("orderBy", "relevance needs q, something to search for");
+        }
         if (status != PostStatusFilter.PUBLISHED) {
             currentUser.requireEditor();
         }
-        Paged<PostSummary> paged = posts.list(status, category, year, month, paging.toPaging());
+        Paged<PostSummary> paged = posts.list(status, category, year, month, search, !"publishedAt".equals(orderBy),
+                paging.toPaging());
         return Responses.paged(paged, uriInfo);
     }
 

@@ -64,15 +64,25 @@ public class PostService {
      * @param categorySlug only posts in this category, when not null
      * @param year         only posts published in this year (in the site's time zone), when not null
      * @param month        with {@code year}: only that month
+     * @param search       only posts that match this full-text query, when not null
+     * @param byRelevance  with {@code search}: best match first rather than newest first
      */
     @Transactional
     public Paged<PostSummary> list(PostStatusFilter status, String categorySlug, Integer year, Integer month,
-                                   Paging page) {
+                                   String search, boolean byRelevance, Paging page) {
         PostRepository.Filter filter = new PostRepository.Filter(status,
                 categorySlug == null ? null : categoryId(categorySlug),
                 year == null ? null : period(year, month, site.settings().zone()));
-        long total = posts.count(filter);
-        List<PostSummaryRow> rows = posts.list(filter, page, total);
+        long total;
+        List<PostSummaryRow> rows;
+        if (search == null) {
+            total = posts.count(filter);
+            rows = posts.list(filter, page, total);
+        } else {
+            PostRepository.Matches matches = posts.matching(filter, search, byRelevance, page);
+            total = matches.total();
+            rows = matches.rows();
+        }
         Map<Long, List<CategoryLink>> categoriesByPost = posts.categoriesOf(rows.stream().map(PostSummaryRow::id).toList());
         List<PostSummary> items = rows.stream()
                 .map(row -> PostSummary.of(row, categoriesByPost.getOrDefault(row.id(), List.of())))

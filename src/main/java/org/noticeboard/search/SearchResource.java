@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.noticeboard.common.PagingParameters;
-import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Responses;
 
 @Path("/api/search")
@@ -48,14 +47,7 @@ public class SearchResource {
             @QueryParam("category") String category,
             @BeanParam PagingParameters paging,
             @Context UriInfo uriInfo) {
-        if (q == null || SearchService.clean(q).isEmpty()) {
-            throw ProblemException.invalidQuery("q", "must contain something to search for");
-        }
-        if (q.length() > SearchService.MAX_QUERY_LENGTH) {
-            throw ProblemException.invalidQuery("q", "must be at most " + SearchService.MAX_QUERY_LENGTH
-                    + " characters");
-        }
-        SearchResults results = search.search(q, type, category, paging.toPaging());
+        SearchResults results = search.search(SearchService.queryParameter(q), type, category, paging.toPaging());
         return Responses.paged(results, results.page(), results.totalPages(), uriInfo);
     }
 }

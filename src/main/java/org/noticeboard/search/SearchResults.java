@@ -12,6 +12,7 @@ public record SearchResults(
         @Schema(description = "How many hits all pages hold together") long total,
         @Schema(description = "How many pages there are; 0 when there are no hits") int totalPages,
         @Schema(nullable = true, description = "The corrected query these results are for, when the query as "
-                + "asked found nothing and a near spelling from the site's published words did; otherwise null")
+                + "asked found fewer than 3 hits, had words no published post or page holds, and the nearest "
+                + "spellings from the site's published words found more; otherwise null")
         String didYouMean) {
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.noticeboard.common.Paging;
+import org.noticeboard.common.ProblemException;
 import org.noticeboard.site.FrontEndRoutes;
 
 import java.time.Instant;
@@ -27,6 +28,12 @@ public class SearchService {
     /** Queries longer than this are refused (400), stated on the parameter. */
     public static final int MAX_QUERY_LENGTH = 200;
 
+    /**
+     * Fewer hits than this, and a query with words no public document holds is tried corrected too. Only unknown
+     * words are corrected, so a rare word that is really there is never swapped for a commoner one.
+     */
+    static final int FEW_HITS = 3;
+
     private static final String START = "\uE000";
     private static final String STOP = "\uE001";
     private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
@@ -39,15 +46,15 @@ public class SearchService {
         this.entityManager = entityManager;
     }
 
-    public SearchResults search(String q, SearchType type, String category, Paging paging) {
-        String query = clean(q);
+    /** @param query what {@link #queryParameter} made of the q sent */
+    public SearchResults search(String query, SearchType type, String category, Paging paging) {
         Page found = find(query, type, category, paging);
         String didYouMean = null;
-        if (found.total == 0) {
+        if (found.total < FEW_HITS) {
             String corrected = correct(query);
             if (corrected != null) {
                 Page retried = find(corrected, type, category, paging);
-                if (retried.total > 0) {
+                if (retried.total > found.total) {
                     found = retried;
                     didYouMean = corrected;
                 }
@@ -55,6 +62,22 @@ public class SearchService {
         }
         int totalPages = (int) ((found.total + paging.perPage() - 1) / paging.perPage());
         return new SearchResults(found.hits, paging.page(), paging.perPage(), found.total, totalPages, didYouMean);
+    }
+
+    /**
+     * {@code q} as a query may use it (GET /api/search, GET /api/posts?q=).
+     *
+     * @throws ProblemException 400 when it is too long or holds nothing to search for
+     */
+    public static String queryParameter(String q) {
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.invalidQuery("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        String query = q == null ? "" : clean(q);
+        if (query.isEmpty()) {
+            throw ProblemException.invalidQuery("q", "must contain something to search for");
+        }
+        return query;
     }
 
     /** Control characters (NUL among them), lone surrogates and the snippet markers cannot reach PostgreSQL. */
@@ -98,7 +121,7 @@ public class SearchService {
         }
         String hitsSql = String.join(" union all ", parts);
         String sql = """
-                with q as (select websearch_to_tsquery('noticeboard_english', :query) as query),
+                with q as (select websearch_to_tsquery(search_config(), :query) as query),
                 hits as (%s),
                 ranked as (
                     select h.*, count(*) over () as total,
@@ -110,7 +133,7 @@ public class SearchService {
                     offset :offset limit :limit
                 )
                 select r.kind, r.id, r.title, r.route, r.date, r.total,
-                       ts_headline('noticeboard_english',
+                       ts_headline(search_config(),
                                    search_plain_text(coalesce(r.lead, '')) || ' … ' || search_plain_text(r.body),
                                    q.query, :options)
                 from ranked r, q
@@ -141,7 +164,7 @@ public class SearchService {
     /** A page past the last has no rows to carry the total: count apart, rarely. */
     private long countOnly(String hits, String query, String category, SearchType type) {
         Query count = entityManager.createNativeQuery(
-                        "with q as (select websearch_to_tsquery('noticeboard_english', :query) as query) "
+                        "with q as (select websearch_to_tsquery(search_config(), :query) as query) "
                                 + "select count(*) from (" + hits + ") h")
                 .setParameter("query", query);
         if (category != null && type != SearchType.PAGE) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
           "contact": { "email": "info@example.org", "phone": "01282 000000", "address": "The CVS Centre, Burnley" },
           "url": "https://www.example.org",
           "timezone": "Europe/London",
+          "language": "english",
           "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderation": "first-time-held", "maxLinks": 2, "threadDepth": 2 }
         }""")
 public record SiteRequest(
@@ -26,5 +27,6 @@ public record SiteRequest(
         @Size(max = 500) @Pattern(regexp = "https?://[^/\\s]+(/\\S*)?", message = "must be an http or https address")
         @Schema(description = "Public address of the organisation's website") String url,
         @NotBlank @Schema(description = "IANA time zone, e.g. Europe/London") String timezone,
+        @Schema(description = "The language of the site's text, for search; english when left out") SiteLanguage language,
         @NotNull @Valid SiteResponse.CommentDefaults comments) {
 }

@@ -15,7 +15,7 @@ import java.net.URI;
 import java.time.Instant;
 
 /** What any visitor may know about the site. */
-@Schema(name = "Site", requiredProperties = {"name", "tagline", "about", "contact", "url", "timezone", "comments",
+@Schema(name = "Site", requiredProperties = {"name", "tagline", "about", "contact", "url", "timezone", "language", "comments",
         "feeds", "updatedAt"},
         examples = """
         {
@@ -25,6 +25,7 @@ import java.time.Instant;
           "contact": { "email": "info@example.org", "phone": "01282 000000", "address": "The CVS Centre, Burnley" },
           "url": "https://www.example.org",
           "timezone": "Europe/London",
+          "language": "english",
           "comments": { "openOnNewPosts": true, "autoCloseAfterDays": 30, "moderation": "first-time-held", "maxLinks": 2, "threadDepth": 2 },
           "feeds": {
             "rss": "https://api.example.org/api/feeds/posts.rss",
@@ -44,6 +45,7 @@ public record SiteResponse(
         @Schema(description = "Public address of the organisation's website, when set", nullable = true) String url,
         @Schema(description = "IANA time zone in which dates are shown and archives are grouped",
                 examples = "Europe/London") String timezone,
+        @Schema(description = "The language of the site's text, for search") SiteLanguage language,
         CommentDefaults comments,
         @Schema(description = "The site's feeds, for <link rel=\"alternate\"> discovery") Feeds feeds,
         @Schema(description = "When the settings last changed") Instant updatedAt,
@@ -97,13 +99,13 @@ public record SiteResponse(
 
     static SiteResponse from(SiteSettings settings, URI apiBase, Audit audit) {
         return new SiteResponse(settings.name, settings.tagline, settings.about, contact(settings),
-                settings.siteUrl, settings.timezone, commentDefaults(settings), Feeds.at(apiBase), settings.updatedAt, audit,
+                settings.siteUrl, settings.timezone, settings.language, commentDefaults(settings), Feeds.at(apiBase), settings.updatedAt, audit,
                 tagOf(settings));
     }
 
     static SiteRequest asRequest(SiteSettings settings) {
         return new SiteRequest(settings.name, settings.tagline, settings.about, contact(settings), settings.siteUrl,
-                settings.timezone, commentDefaults(settings));
+                settings.timezone, settings.language, commentDefaults(settings));
     }
 
     private static Contact contact(SiteSettings settings) {

@@ -57,6 +57,7 @@ public class SiteService {
         site.contactAddress = request.contact() == null ? null : blankToNull(request.contact().address());
         site.siteUrl = blankToNull(request.url());
         site.timezone = request.timezone();
+        site.language = request.language() == null ? SiteLanguage.ENGLISH : request.language();
         site.commentsOpenByDefault = request.comments().openOnNewPosts();
         site.commentsAutoCloseDays = request.comments().autoCloseAfterDays();
         SiteResponse.CommentDefaults comments = request.comments();

@@ -35,6 +35,8 @@ public class SiteSettings {
     @Column(name = "site_url")
     public String siteUrl;
     public String timezone;
+    @Convert(converter = SiteLanguage.Converter.class)
+    public SiteLanguage language;
     @Column(name = "comments_open_by_default")
     public boolean commentsOpenByDefault;
     @Column(name = "comments_auto_close_days")

@@ -209,7 +209,8 @@ class PostResourceTest {
             "year=2025&month=0  | month    | from 1 to 12",
             "month=7            | month    | needs a year",
             "category=nowhere   | category | known categories: newsletters",
-            "orderBy=title      | orderBy  | supported parameters: category, month, page, perPage, status, year",
+            "sort=title         | sort     | supported parameters: category, month, orderBy, page, perPage, q, status, year",
+            "orderBy=title      | orderBy  | must be relevance or publishedAt",
             "perPage=5&perPage=1 | perPage | is given 2 times; give it once",
             "category=newsletters&category=newsletters | category | is given 2 times; give it once",
     })

@@ -7,10 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.noticeboard.category.Category;
 import org.noticeboard.page.PageStatus;
 import org.noticeboard.support.TestData;
+import org.noticeboard.user.Role;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -129,14 +134,100 @@ class SearchResourceTest {
                 .body("items.size()", equalTo(1)).body("total", equalTo(3)).body("totalPages", equalTo(2));
     }
 
+    /** Changes the site's language as an admin does, over the API. */
+    private void language(String language, int expectedStatus) {
+        String admin = data.tokenFor(Role.ADMIN);
+        String etag = given().auth().oauth2(admin).get("/api/site").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(admin).header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"language\": \"" + language + "\"}").patch("/api/site").then().statusCode(expectedStatus);
+    }
+
+    @Test
+    void theSitesLanguageDecidesStemmingAndChangingItReindexesEverything() {
+        data.post("Committee meeting", p -> { });
+        data.post("Réunion du comité", p -> { });
+        when().get("/api/site").then().body("language", equalTo("english"));
+
+        language("simple", 200);
+        when().get("/api/site").then().body("language", equalTo("simple"));
+        // Not stemmed: "meetings" matches only as a correction to the word the post has.
+        search("meetings").statusCode(200).body("didYouMean", equalTo("meeting"));
+        search("meeting").statusCode(200).body("items.title", contains("Committee meeting")).body("didYouMean", nullValue());
+        search("reunion").statusCode(200).body("items.title", contains("Réunion du comité"));
+
+        language("french", 200);
+        search("réunions").statusCode(200).body("items.title", contains("Réunion du comité"));
+        data.post("Les réunions de juin", p -> { });
+        search("reunion").statusCode(200).body("total", equalTo(2));
+
+        language("english", 200);
+        search("meetings").statusCode(200).body("items.title", contains("Committee meeting")).body("didYouMean", nullValue());
+        language("klingon", 400);
+    }
+
+    @Test
+    void aQueryThatFindsLittleIsCorrectedWhenItHasUnknownWords() {
+        data.post("Gardening club", p -> { });
+        for (int i = 1; i <= 3; i++) {
+            data.post("Volunteering fair " + i, p -> { });
+        }
+        // One hit, but "volunteerign" is nobody's word (nor a stem of one): the corrected query finds four.
+        search("gardening or volunteerign").statusCode(200)
+                .body("total", equalTo(4)).body("didYouMean", equalTo("gardening or volunteering"));
+        // A rare word that is really there is never swapped.
+        search("gardening").statusCode(200).body("total", equalTo(1)).body("didYouMean", nullValue());
+    }
+
+    @Test
+    void aCachedSearchIsEmptiedWhenContentChanges() {
+        search("lantern").statusCode(200).body("total", equalTo(0));
+        search("lantern").statusCode(200).header("X-Cache", "HIT").body("total", equalTo(0));
+        data.post("Lantern parade", p -> { });
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> search("lantern").statusCode(200).body("items.title", contains("Lantern parade")));
+    }
+
+    @Test
+    void thePostListTakesASearchRankedByRelevanceOrByDate() {
+        Category news = data.category("News");
+        data.post("Annual report", Instant.parse("2025-03-01T09:00:00Z"), news);
+        data.post("Garden party", Instant.parse("2025-01-01T09:00:00Z"), news);
+        data.post("Bake sale", p -> { p.bodyHtml = "<p>Cakes in the garden</p>"; p.publishedAt = Instant.parse("2025-05-01T09:00:00Z"); }, news);
+        data.post("Gardening tips", Instant.parse("2025-04-01T09:00:00Z"));
+        data.draft("Garden draft");
+
+        given().queryParam("q", "garden").get("/api/posts").then().statusCode(200)
+                .body("items.title", contains("Gardening tips", "Garden party", "Bake sale"))
+                .body("total", equalTo(3));
+        given().queryParam("q", "garden").queryParam("orderBy", "publishedAt").get("/api/posts").then().statusCode(200)
+                .body("items.title", contains("Bake sale", "Gardening tips", "Garden party"));
+        given().queryParam("q", "garden").queryParam("category", "news").queryParam("perPage", 1).queryParam("page", 2)
+                .get("/api/posts").then().statusCode(200)
+                .body("items.title", contains("Bake sale")).body("total", equalTo(2))
+                .header("Link", containsString("rel=\"prev\""));
+        given().queryParam("q", "garden").queryParam("page", 9).get("/api/posts").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(3));
+        given().auth().oauth2(data.tokenFor(Role.EDITOR)).queryParam("q", "garden").queryParam("status", "draft")
+                .get("/api/posts").then().statusCode(200).body("items.title", contains("Garden draft"));
+
+        given().queryParam("q", "!!!").get("/api/posts").then().statusCode(200).body("items", empty());
+        given().get("/api/posts?q=").then().statusCode(400).body("errors[0].field", equalTo("q"));
+        given().queryParam("orderBy", "relevance").get("/api/posts").then().statusCode(400);
+        given().queryParam("q", "garden").queryParam("orderBy", "title").get("/api/posts").then().statusCode(400);
+    }
+
     @Test
     void hostileQueriesAreAnsweredOrRefusedNeverFailed() {
         data.post("Anything", p -> { });
         List<String> queries = List.of("", "   ", "!!!", "\"", "\"unbalanced", "-", "or", "a".repeat(201),
                 "x".repeat(10_000), "'; drop table posts; --", "a\u0000b", "\u202Eevil", "😀", "e\u0301\u0301",
-                "\uD800", "(((", "!&|:*", "\\", "%", "_");
+                "\uD800", "(((", "!&|:*", "\\", "%", "_", "\uFEFF", "\u200B\u200D", "ﬁnd", "ＧＡＲＤＥＮ", "İstanbul",
+                "\uDBFF\uDFFF", "\u0085\u2028\u2029", "🏳️‍🌈", "a" + "\u0300".repeat(150), "𝔤𝔞𝔯𝔡𝔢𝔫", "\uFFFD", "<mark>x</mark>");
         for (String q : queries) {
             search(q).statusCode(oneOf(200, 400, 414));
+            given().queryParam("q", q).get("/api/posts").then().statusCode(oneOf(200, 400, 414));
+            given().queryParam("q", q).queryParam("orderBy", "publishedAt").get("/api/posts").then()
+                    .statusCode(oneOf(200, 400, 414));
         }
         search("").statusCode(400);
         search("a".repeat(201)).statusCode(400);

@@ -62,7 +62,7 @@ public class TestData {
                 update site_settings set name = 'Noticeboard', tagline = null, about = null, contact_email = null,
                     contact_phone = null, contact_address = null, site_url = null, timezone = 'Europe/London',
                     comments_open_by_default = true, comments_auto_close_days = null, comment_moderation = 'all-held',
-                    comment_max_links = 2, comment_thread_depth = 2
+                    comment_max_links = 2, comment_thread_depth = 2, language = 'english'
                 """).executeUpdate();
     }
 
