@@ -36,6 +36,11 @@ public class CommentSubmissions {
      * @return how long the network must wait, when it must
      */
     public Optional<Duration> admit(String address) {
+        // An IPv4 client seen through an IPv6 socket or a proxy's header (::ffff:192.0.2.1) is an IPv4 client: as
+        // IPv6, every such client would share the one /48 of ::ffff:0:0/96.
+        if (address.regionMatches(true, 0, "::ffff:", 0, 7) && address.indexOf('.') > 0) {
+            address = address.substring(7);
+        }
         String network = (String) entityManager.createNativeQuery("select cast(" + NETWORK + " as text)")
                 .setParameter("address", address).setParameter("v4", limits.ipv4Prefix).setParameter("v6", limits.ipv6Prefix)
                 .getSingleResult();

@@ -20,9 +20,18 @@ public class CommentFixtures {
     private final EntityManager entityManager;
     private final CommentSignatures signatures;
 
-    CommentFixtures(EntityManager entityManager, CommentSignatures signatures) {
+    private final CommentSubmissions submissions;
+
+    CommentFixtures(EntityManager entityManager, CommentSignatures signatures, CommentSubmissions submissions) {
         this.entityManager = entityManager;
         this.signatures = signatures;
+        this.submissions = submissions;
+    }
+
+    /** Whether a comment from this network address would be let through now (and counts it if so). */
+    @Transactional
+    public boolean admitted(String address) {
+        return submissions.admit(address).isEmpty();
     }
 
     public String formToken(long postId) {

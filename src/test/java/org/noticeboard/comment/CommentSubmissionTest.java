@@ -11,12 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.noticeboard.post.CommentStatus;
 import org.noticeboard.post.Post;
 import org.noticeboard.site.CommentModeration;
+import org.noticeboard.support.Race;
 import org.noticeboard.support.TestData;
 import org.noticeboard.user.Role;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
@@ -266,6 +270,36 @@ class CommentSubmissionTest {
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("/problems/too-many-requests"));
         assertThat(fixtures.countStored()).isEqualTo(2);
+    }
+
+    @Test
+    void aBurstFromOneNetworkGetsExactlyTheLimitHoweverItArrives() {
+        limits.submissionsPerNetwork = 3;
+        Post post = data.post("Volunteers Week", p -> { });
+        List<Callable<Integer>> burst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> comment = comment("burst" + i + "@example.org", "Burst " + i);
+            burst.add(() -> fixtures.send(post.id, comment).extract().statusCode());
+        }
+        List<Integer> statuses = Race.run(burst);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(5);
+        assertThat(fixtures.countStored()).isEqualTo(3);
+    }
+
+    @Test
+    void networksAreIpv4Slash24AndIpv6Slash48() {
+        limits.submissionsPerNetwork = 2;
+        assertThat(fixtures.admitted("2001:db8:1:1::1")).isTrue();
+        assertThat(fixtures.admitted("2001:db8:1:ffff::2")).isTrue();
+        assertThat(fixtures.admitted("2001:DB8:1:abcd:1:2:3:4")).as("the same /48").isFalse();
+        assertThat(fixtures.admitted("2001:db8:2::1")).as("the next /48").isTrue();
+
+        assertThat(fixtures.admitted("192.0.2.1")).isTrue();
+        assertThat(fixtures.admitted("::ffff:192.0.2.200")).as("IPv4 written as IPv6").isTrue();
+        assertThat(fixtures.admitted("192.0.2.7")).as("the same /24").isFalse();
+        assertThat(fixtures.admitted("192.0.3.1")).as("the next /24").isTrue();
+        assertThat(fixtures.admitted("::ffff:10.0.0.1")).as("mapped addresses do not share one network").isTrue();
     }
 
     @Test
