@@ -184,7 +184,7 @@ public class PostRepository implements PanacheRepository<Post> {
 
     /**
      * The posts of {@code filter} that match {@code query} (web-search syntax, as GET /api/search reads it): by
-     * relevance as search ranks it (title, then excerpt, then body), or newest first.
+     * relevance as search ranks it (title, then excerpt, then body; newest first within each), or newest first.
      */
     public Matches matching(Filter filter, String query, boolean byRelevance, Paging page) {
         StringBuilder where = new StringBuilder(" from posts p, q where p.search_vector @@ q.query and ")
@@ -196,8 +196,7 @@ public class PostRepository implements PanacheRepository<Post> {
             where.append(" and p.published_at >= :from and p.published_at < :to");
         }
         String order = byRelevance
-                ? " order by (ts_filter(p.search_vector, '{a}') @@ q.query) desc,"
-                  + " (ts_filter(p.search_vector, '{a,b}') @@ q.query) desc, ts_rank(p.search_vector, q.query) desc,"
+                ? " order by (p.title_vector @@ q.query) desc, (p.title_vector @@ q.query or p.lead_vector @@ q.query) desc,"
                   + " p.published_at desc nulls first, p.id desc"
                 : " order by p.published_at desc nulls first, p.id desc";
         String with = "with q as (select websearch_to_tsquery(search_config(), :query) as query)";

@@ -82,7 +82,8 @@ public class PostResource {
                     + "or, -word; stemmed by the site's language, accents ignored",
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = SearchService.MAX_QUERY_LENGTH))
             @QueryParam("q") String q,
-            @Parameter(description = "relevance (the default with q: title matches first, then excerpt, then body) or "
+            @Parameter(description = "relevance (the default with q: title matches first, then excerpt, then body, "
+                    + "newest first within each) or "
                     + "publishedAt (newest first, the default without q); relevance needs q",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "publishedAt"}))
             @QueryParam("orderBy") String orderBy,

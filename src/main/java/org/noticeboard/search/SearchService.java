@@ -99,8 +99,7 @@ public class SearchService {
         List<String> parts = new ArrayList<>();
         if (type != SearchType.PAGE) {
             parts.add("""
-                    select 'post' as kind, p.id, p.title, p.slug as route, p.published_at as date,
-                           p.search_vector as v, p.excerpt as lead, p.body_html as body
+                    select 'post' as kind, p.id, p.published_at as date, p.title_vector as t, p.lead_vector as l
                     from posts p, q
                     where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
                     """ + (category == null ? "" : """
@@ -110,8 +109,7 @@ public class SearchService {
         }
         if (type != SearchType.POST && category == null) {
             parts.add("""
-                    select 'page' as kind, g.id, g.title, g.path as route, g.updated_at as date,
-                           g.search_vector as v, g.summary as lead, g.body_html as body
+                    select 'page' as kind, g.id, g.updated_at as date, g.title_vector as t, g.lead_vector as l
                     from pages g, q
                     where g.search_vector @@ q.query and g.status = 'published'
                     """);
@@ -120,24 +118,27 @@ public class SearchService {
             return new Page(List.of(), 0);
         }
         String hitsSql = String.join(" union all ", parts);
+        // Ranked on narrow rows (the tiers from the small title and lead vectors, V26); titles, bodies and
+        // snippets are read for the one page returned.
         String sql = """
                 with q as (select websearch_to_tsquery(search_config(), :query) as query),
                 hits as (%s),
                 ranked as (
-                    select h.*, count(*) over () as total,
-                           ts_filter(h.v, '{a}') @@ q.query as in_title,
-                           ts_filter(h.v, '{a,b}') @@ q.query as in_lead,
-                           ts_rank(h.v, q.query) as rank
+                    select h.kind, h.id, h.date, count(*) over () as total,
+                           h.t @@ q.query as in_title, h.t @@ q.query or h.l @@ q.query as in_lead
                     from hits h, q
-                    order by in_title desc, in_lead desc, rank desc, h.date desc, h.id desc
+                    order by in_title desc, in_lead desc, h.date desc, h.id desc
                     offset :offset limit :limit
                 )
-                select r.kind, r.id, r.title, r.route, r.date, r.total,
+                select r.kind, r.id, coalesce(p.title, g.title), coalesce(p.slug, g.path), r.date, r.total,
                        ts_headline(search_config(),
-                                   search_plain_text(coalesce(r.lead, '')) || ' … ' || search_plain_text(r.body),
+                                   search_plain_text(coalesce(p.excerpt, g.summary, '')) || ' … '
+                                   || search_plain_text(coalesce(p.body_html, g.body_html)),
                                    q.query, :options)
-                from ranked r, q
-                order by r.in_title desc, r.in_lead desc, r.rank desc, r.date desc, r.id desc
+                from ranked r cross join q
+                     left join posts p on r.kind = 'post' and p.id = r.id
+                     left join pages g on r.kind = 'page' and g.id = r.id
+                order by r.in_title desc, r.in_lead desc, r.date desc, r.id desc
                 """.formatted(hitsSql);
         Query select = entityManager.createNativeQuery(sql)
                 .setParameter("query", query)
@@ -202,7 +203,7 @@ public class SearchService {
 
     /**
      * Each word of the query that no public document holds is swapped for the most similar word that one does
-     * (pg_trgm over search_words, joined to visibility now); null when nothing changed.
+     * (pg_trgm over the site's vocabulary, V26, checked against visibility now); null when nothing changed.
      */
     private String correct(String query) {
         Map<String, String> replacements = new LinkedHashMap<>();
@@ -215,14 +216,16 @@ public class SearchService {
             @SuppressWarnings("unchecked")
             List<String> best = entityManager.createNativeQuery("""
                     with w as (select lower(unaccent(:word)) as word)
-                    select s.word
-                    from search_words s, w
-                    where s.word %% w.word
-                      and (s.kind = 'post' and exists (select 1 from posts p where p.id = s.doc_id
-                                                        and post_is_public(p.status, p.published_at))
-                        or s.kind = 'page' and exists (select 1 from pages g where g.id = s.doc_id
-                                                        and g.status = 'published'))
-                    order by s.word = w.word desc, similarity(s.word, w.word) desc, s.word
+                    select v.word
+                    from search_vocabulary v, w
+                    where v.word %% w.word
+                      and exists (select 1 from search_words s
+                                  where s.word = v.word
+                                    and (s.kind = 'post' and exists (select 1 from posts p where p.id = s.doc_id
+                                                                      and post_is_public(p.status, p.published_at))
+                                      or s.kind = 'page' and exists (select 1 from pages g where g.id = s.doc_id
+                                                                      and g.status = 'published')))
+                    order by v.word = w.word desc, similarity(v.word, w.word) desc, v.word
                     limit 1
                     """.replace("%%", "%"))
                     .setParameter("word", word)
