@@ -7,7 +7,7 @@ explain (analyze, buffers, costs off)
 with q as (select websearch_to_tsquery(search_config(), :'query') as query),
 hits as (
     select 'post' as kind, p.id, p.published_at as date, p.title_vector as t, p.lead_vector as l
-    from posts p, q
+    from post_search p, q
     where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
     union all
     select 'page' as kind, g.id, g.updated_at as date, g.title_vector as t, g.lead_vector as l
@@ -31,7 +31,7 @@ order by r.in_title desc, r.in_lead desc, r.date desc, r.id desc;
 explain (analyze, buffers, costs off)
 with q as (select websearch_to_tsquery(search_config(), 'Bridgeport forum') as query)
 select p.id, count(*) over () as total
-from posts p, q
+from post_search p, q
 where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
 order by (p.title_vector @@ q.query) desc, (p.title_vector @@ q.query or p.lead_vector @@ q.query) desc,
          p.published_at desc, p.id desc
@@ -52,7 +52,7 @@ limit 1;
 explain (analyze, buffers, costs off)
 with q as (select websearch_to_tsquery(search_config(), 'grant') as query)
 select p.id, count(*) over ()
-from posts p, q
+from post_search p, q
 where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
 order by (p.title_vector @@ q.query) desc, (p.title_vector @@ q.query or p.lead_vector @@ q.query) desc,
          p.published_at desc nulls first, p.id desc

@@ -187,7 +187,8 @@ public class PostRepository implements PanacheRepository<Post> {
      * relevance as search ranks it (title, then excerpt, then body; newest first within each), or newest first.
      */
     public Matches matching(Filter filter, String query, boolean byRelevance, Paging page) {
-        StringBuilder where = new StringBuilder(" from posts p, q where p.search_vector @@ q.query and ")
+        // post_search (V27) has the columns the filter reads, under the names of posts.
+        StringBuilder where = new StringBuilder(" from post_search p, q where p.search_vector @@ q.query and ")
                 .append(filter.status().sqlCondition);
         if (filter.categoryId() != null) {
             where.append(" and exists (select 1 from post_categories pc where pc.post_id = p.id and pc.category_id = :category)");

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Full-text search over public posts and pages (V23). Only matched rows are ranked, and ts_headline runs only on
+ * Full-text search over public posts and pages (V23, V25–V27). Only matched rows are ranked, and ts_headline runs only on
  * the page of hits returned. Snippets are escaped here: ts_headline marks matches with two private-use
  * characters (which the plain text can never hold, V23), the text is escaped, then the markers become mark tags.
  */
@@ -100,7 +100,7 @@ public class SearchService {
         if (type != SearchType.PAGE) {
             parts.add("""
                     select 'post' as kind, p.id, p.published_at as date, p.title_vector as t, p.lead_vector as l
-                    from posts p, q
+                    from post_search p, q
                     where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
                     """ + (category == null ? "" : """
                       and exists (select 1 from post_categories pc join categories c on c.id = pc.category_id

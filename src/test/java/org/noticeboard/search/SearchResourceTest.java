@@ -111,6 +111,22 @@ class SearchResourceTest {
     }
 
     @Test
+    void aPostIsFoundFromTheMomentItIsPublishedUntilItIsDeleted() {
+        long id = data.draft("Zebra crossing").id;
+        search("zebra").statusCode(200).body("total", equalTo(0));
+        String editor = data.tokenFor(Role.EDITOR);
+        String etag = given().auth().oauth2(editor).get("/api/posts/" + id).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(editor).header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"status\": \"published\"}").patch("/api/posts/" + id).then().statusCode(200);
+        search("zebra").statusCode(200).body("items.title", contains("Zebra crossing"));
+        given().queryParam("q", "zebra").get("/api/posts").then().statusCode(200).body("total", equalTo(1));
+
+        etag = given().auth().oauth2(editor).get("/api/posts/" + id).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(editor).header("If-Match", etag).delete("/api/posts/" + id).then().statusCode(204);
+        search("zebra").statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void typeAndCategoryNarrowTheSearch() {
         Category news = data.category("News");
         data.post("Library hours", p -> { }, news);
