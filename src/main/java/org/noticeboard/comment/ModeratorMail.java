@@ -2,6 +2,7 @@ package org.noticeboard.comment;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +34,7 @@ public class ModeratorMail {
     static final int EXCERPT_LENGTH = 200;
     private static final List<ModerationAction> LINK_ACTIONS =
             List.of(ModerationAction.APPROVE, ModerationAction.SPAM, ModerationAction.TRASH);
+    private static final Duration RETRY_BACK_OFF = Duration.ofSeconds(1);
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -92,12 +94,23 @@ public class ModeratorMail {
         }
     }
 
-    /** Sent without holding up the reader's answer; a failure is logged, and the comment waits in the queue anyway. */
+    /**
+     * Sent without holding up the reader's answer, one mail after another. A failed mail is tried twice more: SMTP
+     * servers answer 4xx for what is worth retrying (a 421 after a stalled connection, a greylisting 450), and the
+     * mail client was seen to stall on a new connection until the server gave up on it. What still fails is logged,
+     * and the comment waits in the queue anyway.
+     */
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentHeld comment) {
-        mailer.send(comment.mails().toArray(Mail[]::new)).subscribe().with(
-                sent -> LOG.debugf("Told %d moderators about comment %d", comment.mails().size(), comment.commentId()),
-                failure -> LOG.warnf("Could not mail the moderators about comment %d: %s", comment.commentId(),
-                        failure.getMessage()));
+        Multi.createFrom().iterable(comment.mails())
+                .onItem().transformToUniAndConcatenate(mail -> mailer.send(mail)
+                        .onFailure().retry().withBackOff(RETRY_BACK_OFF).atMost(2)
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Could not mail the moderators about comment %d (to %s): %s",
+                                    comment.commentId(), mail.getTo(), failure.getMessage());
+                            return null;
+                        }))
+                .collect().last()
+                .subscribe().with(done -> LOG.debugf("Mailed about comment %d", comment.commentId()));
     }
 
     private static String text(String moderator, Comment comment, Post post, String links, Instant expires) {

@@ -19,6 +19,9 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         server.start();
+        // A connection the mail client stalls on (it now and then waits on a new connection's greeting) is given up
+        // after seconds rather than GreenMail's default 30, so that the application's retry lands within a test's wait.
+        server.getSmtp().setClientSocketTimeout(3_000);
         return Map.of("quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(server.getSmtp().getPort()),
