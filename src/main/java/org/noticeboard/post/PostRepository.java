@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.noticeboard.common.Paging;
+import org.noticeboard.search.SearchTiers;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -188,35 +189,44 @@ public class PostRepository implements PanacheRepository<Post> {
      */
     public Matches matching(Filter filter, String query, boolean byRelevance, Paging page) {
         // post_search (V27) has the columns the filter reads, under the names of posts.
-        StringBuilder where = new StringBuilder(" from post_search p, q where p.search_vector @@ q.query and ")
-                .append(filter.status().sqlCondition);
+        StringBuilder condition = new StringBuilder(filter.status().sqlCondition);
         if (filter.categoryId() != null) {
-            where.append(" and exists (select 1 from post_categories pc where pc.post_id = p.id and pc.category_id = :category)");
+            condition.append(" and exists (select 1 from post_categories pc where pc.post_id = p.id and pc.category_id = :category)");
         }
         if (filter.period() != null) {
-            where.append(" and p.published_at >= :from and p.published_at < :to");
+            condition.append(" and p.published_at >= :from and p.published_at < :to");
         }
-        String order = byRelevance
-                ? " order by (p.title_vector @@ q.query) desc, (p.title_vector @@ q.query or p.lead_vector @@ q.query) desc,"
-                  + " p.published_at desc nulls first, p.id desc"
-                : " order by p.published_at desc nulls first, p.id desc";
-        String with = "with q as (select websearch_to_tsquery(search_config(), :query) as query)";
-        Query select = bindMatching(getEntityManager().createNativeQuery(with + " select p.id, count(*) over ()" + where
-                + order + " offset :offset limit :limit"), filter, query)
+        String from = "from post_search p, q";
+        String matches = byRelevance
+                ? "select r.* from (" + SearchTiers.posts("p.id, p.published_at", from, condition.toString()) + ") r"
+                  + " order by r.tier, r.published_at desc, r.id desc"
+                : "select 0 as tier, p.id, p.published_at " + from + " where (" + condition + ")"
+                  + " and p.search_vector @@ q.query order by p.published_at desc, p.id desc";
+        // The total rides along with the page (and alone with a page past the last), counted apart from the
+        // ordering: a window over every match would hold them all.
+        Query select = bindMatching(getEntityManager().createNativeQuery("""
+                with q as (select websearch_to_tsquery(search_config(), :query) as query),
+                total as (select count(*) as n %s where (%s) and p.search_vector @@ q.query),
+                found as (%s offset :offset limit :limit)
+                select found.id, total.n from total left join found on true
+                order by found.tier, found.published_at desc, found.id desc
+                """.formatted(from, condition, matches)), filter, query)
                 .setParameter("offset", (long) page.index() * page.perPage())
                 .setParameter("limit", page.perPage());
+        if (byRelevance) {
+            select.setParameter("window", (long) (page.index() + 1) * page.perPage());
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> found = select.getResultList();
-        if (found.isEmpty()) {
-            long total = page.index() == 0 ? 0 : ((Number) bindMatching(getEntityManager()
-                    .createNativeQuery(with + " select count(*)" + where), filter, query).getSingleResult()).longValue();
+        long total = ((Number) found.get(0)[1]).longValue();
+        List<Long> ids = found.stream().filter(row -> row[0] != null).map(row -> ((Number) row[0]).longValue()).toList();
+        if (ids.isEmpty()) {
             return new Matches(List.of(), total);
         }
-        List<Long> ids = found.stream().map(row -> ((Number) row[0]).longValue()).toList();
         Map<Long, PostSummaryRow> byId = getEntityManager()
                 .createQuery(SUMMARY + "where p.id in :ids", PostSummaryRow.class).setParameter("ids", ids)
                 .getResultStream().collect(Collectors.toMap(PostSummaryRow::id, Function.identity()));
-        return new Matches(ids.stream().map(byId::get).toList(), ((Number) found.get(0)[1]).longValue());
+        return new Matches(ids.stream().map(byId::get).toList(), total);
     }
 
     private static Query bindMatching(Query query, Filter filter, String text) {

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Full-text search over public posts and pages (V23, V25–V27). Only matched rows are ranked, and ts_headline runs only on
+ * Full-text search over public posts and pages (V23, V25–V28). Only matched rows are ranked, and ts_headline runs only on
  * the page of hits returned. Snippets are escaped here: ts_headline marks matches with two private-use
  * characters (which the plain text can never hold, V23), the text is escaped, then the markers become mark tags.
  */
@@ -33,6 +33,9 @@ public class SearchService {
      * words are corrected, so a rare word that is really there is never swapped for a commoner one.
      */
     static final int FEW_HITS = 3;
+
+    /** How many of the most similar known words a correction tries, most similar first. */
+    private static final int CORRECTION_CANDIDATES = 5;
 
     private static final String START = "\uE000";
     private static final String STOP = "\uE001";
@@ -96,82 +99,73 @@ public class SearchService {
     }
 
     private Page find(String query, SearchType type, String category, Paging paging) {
-        List<String> parts = new ArrayList<>();
+        List<String> hits = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
         if (type != SearchType.PAGE) {
-            parts.add("""
-                    select 'post' as kind, p.id, p.published_at as date, p.title_vector as t, p.lead_vector as l
-                    from post_search p, q
-                    where p.search_vector @@ q.query and post_is_public(p.status, p.published_at)
-                    """ + (category == null ? "" : """
-                      and exists (select 1 from post_categories pc join categories c on c.id = pc.category_id
-                                  where pc.post_id = p.id and c.slug = :category)
-                    """));
+            String condition = "post_is_public(p.status, p.published_at)" + (category == null ? "" : """
+                     and exists (select 1 from post_categories pc join categories c on c.id = pc.category_id
+                                 where pc.post_id = p.id and c.slug = :category)""");
+            hits.add(SearchTiers.posts("'post' as kind, p.id, p.published_at as date", "from post_search p, q", condition));
+            counts.add("(select count(*) from post_search p, q where " + condition + " and p.search_vector @@ q.query)");
         }
         if (type != SearchType.POST && category == null) {
-            parts.add("""
-                    select 'page' as kind, g.id, g.updated_at as date, g.title_vector as t, g.lead_vector as l
+            // A site has tens of pages, not thousands: ranked in one go.
+            hits.add("""
+                    select case when g.title_vector @@ q.query then 1 when g.lead_vector @@ q.query then 2 else 3 end as tier,
+                           'page' as kind, g.id, g.updated_at as date
                     from pages g, q
-                    where g.search_vector @@ q.query and g.status = 'published'
-                    """);
+                    where g.search_vector @@ q.query and g.status = 'published'""");
+            counts.add("(select count(*) from pages g, q where g.search_vector @@ q.query and g.status = 'published')");
         }
-        if (parts.isEmpty()) {
+        if (hits.isEmpty()) {
             return new Page(List.of(), 0);
         }
-        String hitsSql = String.join(" union all ", parts);
-        // Ranked on narrow rows (the tiers from the small title and lead vectors, V26); titles, bodies and
-        // snippets are read for the one page returned.
+        // Titles, bodies and snippets are read for the one page returned; the total rides along with it (and
+        // alone with a page past the last).
         String sql = """
                 with q as (select websearch_to_tsquery(search_config(), :query) as query),
-                hits as (%s),
+                total as (select %s as n),
                 ranked as (
-                    select h.kind, h.id, h.date, count(*) over () as total,
-                           h.t @@ q.query as in_title, h.t @@ q.query or h.l @@ q.query as in_lead
-                    from hits h, q
-                    order by in_title desc, in_lead desc, h.date desc, h.id desc
+                    select h.tier, h.kind, h.id, h.date from (%s) h
+                    order by h.tier, h.date desc, h.id desc
                     offset :offset limit :limit
                 )
-                select r.kind, r.id, coalesce(p.title, g.title), coalesce(p.slug, g.path), r.date, r.total,
+                select r.kind, r.id, coalesce(p.title, g.title), coalesce(p.slug, g.path), r.date, total.n,
                        ts_headline(search_config(),
                                    search_plain_text(coalesce(p.excerpt, g.summary, '')) || ' … '
                                    || search_plain_text(coalesce(p.body_html, g.body_html)),
                                    q.query, :options)
-                from ranked r cross join q
+                from total left join ranked r on true cross join q
                      left join posts p on r.kind = 'post' and p.id = r.id
                      left join pages g on r.kind = 'page' and g.id = r.id
-                order by r.in_title desc, r.in_lead desc, r.date desc, r.id desc
-                """.formatted(hitsSql);
+                order by r.tier, r.date desc, r.id desc
+                """.formatted(String.join(" + ", counts), String.join(" union all ", hits));
+        long offset = (paging.page() - 1L) * paging.perPage();
         Query select = entityManager.createNativeQuery(sql)
                 .setParameter("query", query)
-                .setParameter("offset", (paging.page() - 1L) * paging.perPage())
+                .setParameter("offset", offset)
                 .setParameter("limit", paging.perPage())
                 .setParameter("options", HEADLINE_OPTIONS);
-        if (category != null && type != SearchType.PAGE) {
-            select.setParameter("category", category);
+        if (type != SearchType.PAGE) {
+            select.setParameter("window", offset + paging.perPage());
+            if (category != null) {
+                select.setParameter("category", category);
+            }
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        List<SearchHit> hits = new ArrayList<>(rows.size());
-        long total = rows.isEmpty() ? countOnly(hitsSql, query, category, type) : ((Number) rows.get(0)[5]).longValue();
+        List<SearchHit> found = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
+            if (row[0] == null) {
+                continue;
+            }
             boolean post = "post".equals(row[0]);
             String route = (String) row[3];
-            hits.add(new SearchHit(post ? SearchType.POST : SearchType.PAGE, ((Number) row[1]).longValue(),
+            found.add(new SearchHit(post ? SearchType.POST : SearchType.PAGE, ((Number) row[1]).longValue(),
                     (String) row[2], post ? FrontEndRoutes.post(route) : FrontEndRoutes.page(route),
                     toOffsetDateTime(row[4]), snippet((String) row[6])));
         }
-        return new Page(hits, total);
-    }
-
-    /** A page past the last has no rows to carry the total: count apart, rarely. */
-    private long countOnly(String hits, String query, String category, SearchType type) {
-        Query count = entityManager.createNativeQuery(
-                        "with q as (select websearch_to_tsquery(search_config(), :query) as query) "
-                                + "select count(*) from (" + hits + ") h")
-                .setParameter("query", query);
-        if (category != null && type != SearchType.PAGE) {
-            count.setParameter("category", category);
-        }
-        return ((Number) count.getSingleResult()).longValue();
+        return new Page(found, ((Number) rows.get(0)[5]).longValue());
     }
 
     private static OffsetDateTime toOffsetDateTime(Object value) {
@@ -213,22 +207,27 @@ public class SearchService {
             if (word.length() < 3 || word.length() > 40 || replacements.containsKey(word)) {
                 continue;
             }
+            // The most similar words of the vocabulary (which keeps words that are gone, and words of drafts),
+            // each asked of the search index whether a public post or page holds it; the word itself first.
             @SuppressWarnings("unchecked")
             List<String> best = entityManager.createNativeQuery("""
-                    with w as (select lower(unaccent(:word)) as word)
-                    select v.word
-                    from search_vocabulary v, w
-                    where v.word %% w.word
-                      and exists (select 1 from search_words s
-                                  where s.word = v.word
-                                    and (s.kind = 'post' and exists (select 1 from posts p where p.id = s.doc_id
-                                                                      and post_is_public(p.status, p.published_at))
-                                      or s.kind = 'page' and exists (select 1 from pages g where g.id = s.doc_id
-                                                                      and g.status = 'published')))
-                    order by v.word = w.word desc, similarity(v.word, w.word) desc, v.word
+                    with w as (select lower(unaccent(:word)) as word),
+                    near as (
+                        select v.word, v.word = w.word as same, similarity(v.word, w.word) as likeness
+                        from search_vocabulary v, w
+                        where v.word %% w.word
+                        order by same desc, likeness desc, v.word
+                        limit :candidates
+                    )
+                    select n.word from near n, lateral (select websearch_to_tsquery(search_config(), n.word) as query) q
+                    where exists (select 1 from post_search p where p.search_vector @@ q.query
+                                                               and post_is_public(p.status, p.published_at))
+                       or exists (select 1 from pages g where g.search_vector @@ q.query and g.status = 'published')
+                    order by n.same desc, n.likeness desc, n.word
                     limit 1
                     """.replace("%%", "%"))
                     .setParameter("word", word)
+                    .setParameter("candidates", CORRECTION_CANDIDATES)
                     .getResultList();
             if (!best.isEmpty() && !best.get(0).equalsIgnoreCase(word)) {
                 replacements.put(word, best.get(0));

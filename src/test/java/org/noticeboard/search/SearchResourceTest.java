@@ -11,15 +11,18 @@ import org.noticeboard.user.Role;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
@@ -148,6 +151,41 @@ class SearchResourceTest {
         search("market", "perPage", 2, "page", 2).statusCode(200)
                 .header("Link", containsString("rel=\"first\""))
                 .body("items.size()", equalTo(1)).body("total", equalTo(3)).body("totalPages", equalTo(2));
+    }
+
+    @Test
+    void pagesFollowTheTiersAcrossTheirBoundsAndANegatedWordRulesOutATier() {
+        // Newest first within each tier; each tier is read only as far as the page asked for.
+        String[][] posts = {
+                {"Garden open day", "", "2025-01-01"}, {"Garden party", "", "2025-03-01"},
+                {"Summer news", "The garden opens", "2025-02-01"}, {"Autumn news", "Garden tools wanted", "2025-06-01"},
+                {"Annual report", "", "2025-05-01"}, {"Spring report", "", "2025-04-01"}, {"Winter report", "", "2025-07-01"}};
+        for (String[] post : posts) {
+            data.post(post[0], p -> {
+                p.excerpt = post[1].isEmpty() ? "Nothing" : post[1];
+                p.bodyHtml = "<p>The garden, weeded.</p>";
+                p.publishedAt = Instant.parse(post[2] + "T09:00:00Z");
+            });
+        }
+        List<String> ranked = List.of("Garden party", "Garden open day", "Autumn news", "Summer news",
+                "Winter report", "Annual report", "Spring report");
+        List<String> searched = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            searched.addAll(search("garden", "type", "post", "perPage", 2, "page", page).statusCode(200)
+                    .body("total", equalTo(7)).extract().<List<String>>path("items.title"));
+            listed.addAll(given().queryParam("q", "garden").queryParam("perPage", 2).queryParam("page", page)
+                    .get("/api/posts").then().statusCode(200).body("total", equalTo(7))
+                    .extract().<List<String>>path("items.title"));
+        }
+        assertThat(searched).containsExactlyElementsOf(ranked);
+        assertThat(listed).containsExactlyElementsOf(ranked);
+        search("garden", "perPage", 2, "page", 5).statusCode(200).body("items", empty()).body("total", equalTo(7));
+
+        // A word ruled out anywhere rules the post out, even if its title alone holds the query.
+        search("garden -weeded").statusCode(200).body("total", equalTo(0));
+        search("garden -tools", "type", "post").statusCode(200).body("total", equalTo(6))
+                .body("items.title", not(hasItem("Autumn news")));
     }
 
     /** Changes the site's language as an admin does, over the API. */
