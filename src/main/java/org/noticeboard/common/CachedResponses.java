@@ -57,6 +57,7 @@ public class CachedResponses {
         private byte[] brotli;
         private String entityTag;
         private String lastModified;
+        private String contentType;
 
         private Fill(ResponseCache.Key key, long generation, List<Map.Entry<String, String>> setBefore) {
             this.key = key;
@@ -113,6 +114,7 @@ public class CachedResponses {
             return;
         }
         fill.identity = body;
+        fill.contentType = contentType;
         fill.entityTag = entityTag;
         fill.lastModified = lastModified;
         if (contentType != null && compressedTypes.contains(contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))) {
@@ -123,10 +125,16 @@ public class CachedResponses {
 
     private void keep(RoutingContext context, Fill fill) {
         HttpServerResponse response = context.response();
-        if (fill.identity == null || response.getStatusCode() != 200) {
+        // A 304 to a request whose If-None-Match matched was made from a whole 200 (offered above): kept as well,
+        // or clients that all revalidate would never fill the cache and each pay for the full read.
+        int status = response.getStatusCode();
+        if (fill.identity == null || status != 200 && status != 304) {
             return;
         }
         List<Map.Entry<String, String>> headers = entries(response.headers());
+        if (status == 304 && fill.contentType != null && !response.headers().contains(HttpHeaders.CONTENT_TYPE)) {
+            headers.add(Map.entry(HttpHeaders.CONTENT_TYPE.toString(), fill.contentType));
+        }
         String cacheControl = response.headers().get(HttpHeaders.CACHE_CONTROL);
         if (response.headers().contains(HttpHeaders.SET_COOKIE) || cacheControl == null
                 || !cacheControl.toLowerCase(Locale.ROOT).startsWith("public")) {

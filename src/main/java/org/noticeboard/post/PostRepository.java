@@ -188,6 +188,7 @@ public class PostRepository implements PanacheRepository<Post> {
      * relevance as search ranks it (title, then excerpt, then body; newest first within each), or newest first.
      */
     public Matches matching(Filter filter, String query, boolean byRelevance, Paging page) {
+        SearchTiers.planForTheseWords(getEntityManager());
         // post_search (V27) has the columns the filter reads, under the names of posts.
         StringBuilder condition = new StringBuilder(filter.status().sqlCondition);
         if (filter.categoryId() != null) {

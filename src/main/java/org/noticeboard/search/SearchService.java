@@ -3,6 +3,7 @@ package org.noticeboard.search;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import org.noticeboard.common.Paging;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.site.FrontEndRoutes;
@@ -50,7 +51,9 @@ public class SearchService {
     }
 
     /** @param query what {@link #queryParameter} made of the q sent */
+    @Transactional
     public SearchResults search(String query, SearchType type, String category, Paging paging) {
+        SearchTiers.planForTheseWords(entityManager);
         Page found = find(query, type, category, paging);
         String didYouMean = null;
         if (found.total < FEW_HITS) {

@@ -1,5 +1,7 @@
 package org.noticeboard.search;
 
+import jakarta.persistence.EntityManager;
+
 /**
  * Search's order for posts: those whose title holds the query, then those whose excerpt does, then the rest; newest
  * first within each. Each tier is its own query that stops at the end of the page asked for (bind {@code :window}
@@ -11,6 +13,17 @@ public final class SearchTiers {
     private static final String NEWEST_FIRST = " order by p.published_at desc, p.id desc limit :window";
 
     private SearchTiers() {
+    }
+
+    /**
+     * Has the rest of the transaction plan each search for its own words. A prepared statement run often enough
+     * gets PostgreSQL's generic plan, made for no words in particular: it sorts every match of every tier (566 ms
+     * at 100,000 posts for a common word, against 49 ms planned for it), where a plan for a common word reads the
+     * newest posts until the page is full.
+     */
+    public static void planForTheseWords(EntityManager entityManager) {
+        entityManager.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .getSingleResult();
     }
 
     /**

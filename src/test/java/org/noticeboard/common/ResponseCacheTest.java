@@ -97,6 +97,20 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aRevalidationThatMissesFillsTheCacheForEveryone() throws SQLException {
+        Response first = when().get("/api/posts").then().header(CACHE, "MISS").extract().response();
+        settle(); // a change notification, heard: the cache is empty, the content the same
+        // A client that revalidates what it holds is the first to ask again: its 304 is kept as the whole answer.
+        given().header("If-None-Match", first.header("ETag")).when().get("/api/posts").then()
+                .statusCode(304).header(CACHE, "MISS");
+        Response hit = when().get("/api/posts").then().statusCode(200).header(CACHE, "HIT").extract().response();
+        assertThat(hit.asByteArray()).isEqualTo(first.asByteArray());
+        for (String header : new String[]{"Content-Type", "ETag", "Cache-Control", "Vary", "Link"}) {
+            assertThat(hit.header(header)).as(header).isEqualTo(first.header(header));
+        }
+    }
+
+    @Test
     void headIsAnsweredFromTheEntryOfGet() {
         when().get("/api/archives").then().header(CACHE, "MISS");
         String length = when().get("/api/archives").then().header(CACHE, "HIT").extract().header("Content-Length");
