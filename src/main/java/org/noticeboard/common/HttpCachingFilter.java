@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -88,7 +89,8 @@ public class HttpCachingFilter {
         if (entity instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        if (entity == null || entity instanceof byte[] || type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        // A streamed body (the export) is written once, straight to the client: never held to be tagged.
+        if (entity == null || entity instanceof byte[] || entity instanceof StreamingOutput || type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return null;
         }
         return entityTags.serialize(entity);

@@ -1,0 +1,181 @@
+package org.noticeboard.export;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.noticeboard.comment.CommentState;
+import org.noticeboard.menu.LinkType;
+import org.noticeboard.page.PageStatus;
+import org.noticeboard.post.CommentStatus;
+import org.noticeboard.post.PostStatus;
+import org.noticeboard.site.CommentModeration;
+import org.noticeboard.site.SiteLanguage;
+import org.noticeboard.user.Role;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The whole site as one document, format {@value #FORMAT} version {@value #VERSION}: what GET /api/export streams,
+ * described for other tools by openapi/export.schema.json. Every list is in id order, every value as stored, and
+ * nothing in it depends on when it was written, so that the same content always gives the same bytes. Derived data
+ * (search indexes, archive counts) and secrets (API tokens, signing keys) are not in it.
+ */
+@Schema(name = "SiteExport", description = "The whole site: format noticeboard-export, version 1")
+public record SiteExport(
+        @Schema(enumeration = FORMAT) String format,
+        @Schema(description = "Raised when a change to the format would mislead a reader of an older one") int version,
+        @Schema(description = "Whether users' password hashes and commenters' IP addresses are in it (?full=true)")
+        boolean full,
+        Site site,
+        List<User> users,
+        List<Category> categories,
+        List<Page> pages,
+        List<Post> posts,
+        List<Menu> menus,
+        List<Comment> comments,
+        @Schema(description = "The moderators' blocklist, in alphabetical order") List<String> commentBlocklist) {
+
+    public static final String FORMAT = "noticeboard-export";
+    public static final int VERSION = 1;
+
+    /** Who made and last changed a row, and when; ids of users, null for the system (demo content, imports). */
+    @Schema(name = "ExportAudit")
+    public record Audit(Instant createdAt,
+                        Instant updatedAt,
+                        @Schema(nullable = true) Long createdBy,
+                        @Schema(nullable = true) Long updatedBy) {
+    }
+
+    @Schema(name = "ExportSite")
+    public record Site(String name,
+                       @Schema(nullable = true) String tagline,
+                       @Schema(nullable = true) String about,
+                       @Schema(nullable = true) String contactEmail,
+                       @Schema(nullable = true) String contactPhone,
+                       @Schema(nullable = true) String contactAddress,
+                       @Schema(nullable = true) String siteUrl,
+                       String timezone,
+                       SiteLanguage language,
+                       boolean commentsOpenByDefault,
+                       @Schema(nullable = true) Integer commentsAutoCloseDays,
+                       CommentModeration commentModeration,
+                       int commentMaxLinks,
+                       int commentThreadDepth,
+                       @Schema(description = "Feed ids are built on it: keep it, and feed readers see no new items")
+                       UUID feedSiteId,
+                       long version,
+                       Instant updatedAt,
+                       @Schema(nullable = true) Long updatedBy) {
+    }
+
+    @Schema(name = "ExportUser")
+    public record User(long id,
+                       String email,
+                       String displayName,
+                       Role role,
+                       @Schema(description = "Only in a full export; null otherwise", nullable = true)
+                       String passwordHash,
+                       long version,
+                       Audit audit) {
+    }
+
+    @Schema(name = "ExportCategory")
+    public record Category(long id,
+                           String slug,
+                           String name,
+                           @Schema(nullable = true) String description,
+                           @Schema(nullable = true) Long parentId,
+                           long version,
+                           Audit audit) {
+    }
+
+    /** A path the page had before, which answers 301 to its present one. */
+    @Schema(name = "ExportFormerPath")
+    public record FormerPath(String path, Instant createdAt) {
+    }
+
+    @Schema(name = "ExportPage")
+    public record Page(long id,
+                       @Schema(nullable = true) Long parentId,
+                       String slug,
+                       String path,
+                       String title,
+                       @Schema(nullable = true) String summary,
+                       String bodyHtml,
+                       int position,
+                       PageStatus status,
+                       @Schema(nullable = true) String metaDescription,
+                       List<FormerPath> formerPaths,
+                       long version,
+                       Audit audit) {
+    }
+
+    /** A slug the post had before, which answers 301 to its present one. */
+    @Schema(name = "ExportFormerSlug")
+    public record FormerSlug(String slug, Instant createdAt) {
+    }
+
+    @Schema(name = "ExportPost")
+    public record Post(long id,
+                       String slug,
+                       String title,
+                       @Schema(nullable = true) String excerpt,
+                       String bodyHtml,
+                       @Schema(nullable = true) String featuredImageUrl,
+                       @Schema(nullable = true) String featuredImageAlt,
+                       @Schema(nullable = true) String authorName,
+                       @Schema(description = "As stored: a scheduled post whose time has come is public")
+                       PostStatus status,
+                       @Schema(nullable = true) Instant publishedAt,
+                       CommentStatus commentStatus,
+                       List<Long> categoryIds,
+                       List<FormerSlug> formerSlugs,
+                       long version,
+                       Audit audit) {
+    }
+
+    @Schema(name = "ExportMenu")
+    public record Menu(long id, String slug, String name, List<MenuItem> items, long version, Audit audit) {
+    }
+
+    /** Items in id order, each naming its parent; position orders siblings. */
+    @Schema(name = "ExportMenuItem")
+    public record MenuItem(long id,
+                           @Schema(nullable = true) Long parentId,
+                           int position,
+                           String label,
+                           LinkType linkType,
+                           @Schema(nullable = true) Long pageId,
+                           @Schema(nullable = true) Long postId,
+                           @Schema(nullable = true) Long categoryId,
+                           @Schema(nullable = true) Integer archiveYear,
+                           @Schema(nullable = true) Integer archiveMonth,
+                           @Schema(nullable = true) String url,
+                           long version,
+                           Audit audit) {
+    }
+
+    @Schema(name = "ExportComment")
+    public record Comment(long id,
+                          long postId,
+                          @Schema(nullable = true) Long parentId,
+                          int depth,
+                          CommentState status,
+                          @Schema(nullable = true) CommentState previousStatus,
+                          @Schema(nullable = true) String heldReason,
+                          String authorName,
+                          String authorEmail,
+                          @Schema(nullable = true) String authorWebsite,
+                          String body,
+                          @Schema(description = "Only in a full export; null otherwise", nullable = true)
+                          String ipAddress,
+                          String fingerprint,
+                          @Schema(nullable = true) Instant editedAt,
+                          @Schema(nullable = true) Long editedBy,
+                          @Schema(nullable = true) Instant moderatedAt,
+                          @Schema(nullable = true) Long moderatedBy,
+                          long version,
+                          Instant createdAt,
+                          Instant updatedAt) {
+    }
+}
