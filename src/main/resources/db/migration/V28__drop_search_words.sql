@@ -48,10 +48,7 @@ begin
 end
 $$;
 
--- Ranking by tiers takes, per tier, the newest matches in it (SearchService.find): a title or a lead that holds the
--- query is found by its own index rather than by testing every match of the whole document.
+-- Which tier of search's order a match is in (title, lead, body: SearchTiers) is answered by an index of the title's
+-- and the lead's words, rather than by testing the two vectors of every match of the whole document.
 create index post_search_title_idx on post_search using gin (title_vector);
 create index post_search_lead_idx on post_search using gin (lead_vector);
--- The last tier (the body alone) of a word in most posts is the newest posts that hold it: read newest first until
--- the page is full, rather than sorting every match.
-create index post_search_published_idx on post_search (published_at desc, id desc);

@@ -203,15 +203,16 @@ public class PostRepository implements PanacheRepository<Post> {
                   + " order by r.tier, r.published_at desc, r.id desc"
                 : "select 0 as tier, p.id, p.published_at " + from + " where (" + condition + ")"
                   + " and p.search_vector @@ q.query order by p.published_at desc, p.id desc";
+        String tiers = byRelevance ? SearchTiers.hits(from, condition.toString()) + "," : "";
         // The total rides along with the page (and alone with a page past the last), counted apart from the
         // ordering: a window over every match would hold them all.
         Query select = bindMatching(getEntityManager().createNativeQuery("""
-                with q as (select websearch_to_tsquery(search_config(), :query) as query),
+                with q as (select websearch_to_tsquery(search_config(), :query) as query), %s
                 total as (select count(*) as n %s where (%s) and p.search_vector @@ q.query),
                 found as (%s offset :offset limit :limit)
                 select found.id, total.n from total left join found on true
                 order by found.tier, found.published_at desc, found.id desc
-                """.formatted(from, condition, matches)), filter, query)
+                """.formatted(tiers, from, condition, matches)), filter, query)
                 .setParameter("offset", (long) page.index() * page.perPage())
                 .setParameter("limit", page.perPage());
         if (byRelevance) {

@@ -104,10 +104,12 @@ public class SearchService {
     private Page find(String query, SearchType type, String category, Paging paging) {
         List<String> hits = new ArrayList<>();
         List<String> counts = new ArrayList<>();
+        String postTiers = "";
         if (type != SearchType.PAGE) {
             String condition = "post_is_public(p.status, p.published_at)" + (category == null ? "" : """
                      and exists (select 1 from post_categories pc join categories c on c.id = pc.category_id
                                  where pc.post_id = p.id and c.slug = :category)""");
+            postTiers = SearchTiers.hits("from post_search p, q", condition) + ",";
             hits.add(SearchTiers.posts("'post' as kind, p.id, p.published_at as date", "from post_search p, q", condition));
             counts.add("(select count(*) from post_search p, q where " + condition + " and p.search_vector @@ q.query)");
         }
@@ -126,7 +128,7 @@ public class SearchService {
         // Titles, bodies and snippets are read for the one page returned; the total rides along with it (and
         // alone with a page past the last).
         String sql = """
-                with q as (select websearch_to_tsquery(search_config(), :query) as query),
+                with q as (select websearch_to_tsquery(search_config(), :query) as query), %s
                 total as (select %s as n),
                 ranked as (
                     select h.tier, h.kind, h.id, h.date from (%s) h
@@ -142,7 +144,7 @@ public class SearchService {
                      left join posts p on r.kind = 'post' and p.id = r.id
                      left join pages g on r.kind = 'page' and g.id = r.id
                 order by r.tier, r.date desc, r.id desc
-                """.formatted(String.join(" + ", counts), String.join(" union all ", hits));
+                """.formatted(postTiers, String.join(" + ", counts), String.join(" union all ", hits));
         long offset = (paging.page() - 1L) * paging.perPage();
         Query select = entityManager.createNativeQuery(sql)
                 .setParameter("query", query)
