@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.owasp.html.CssSchema;
+import org.owasp.html.HtmlChangeListener;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -76,6 +77,26 @@ public final class HtmlSanitizer {
             }
         }
         return document.body().html();
+    }
+
+    /** How many elements and attributes {@link #sanitize} takes out of {@code html}, for import reports. */
+    public int removals(String html) {
+        if (html == null || html.isBlank()) {
+            return 0;
+        }
+        int[] removed = {0};
+        POLICY.sanitize(html, new HtmlChangeListener<Void>() {
+            @Override
+            public void discardedTag(Void context, String elementName) {
+                removed[0]++;
+            }
+
+            @Override
+            public void discardedAttributes(Void context, String tagName, String... attributeNames) {
+                removed[0] += attributeNames.length;
+            }
+        }, null);
+        return removed[0];
     }
 
     /** OWASP hands element policies the surviving attributes as a flat name, value, name, value... list. */

@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Comment moderation", description = "The moderation queue, its actions and the blocklist "
                         + "(editors and admins), and the one-click links of the mails about held comments"),
                 @Tag(name = "Search", description = "Full-text search of the published posts and pages"),
+                @Tag(name = "Import", description = "Posts from another site's RSS or Atom feed (admins only)"),
                 @Tag(name = "Export", description = "The whole site as one document, to keep or to move (admins only)"),
                 @Tag(name = "Problems", description = "Explanations of the problem types errors carry")
         },

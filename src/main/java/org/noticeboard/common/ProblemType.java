@@ -38,6 +38,9 @@ public enum ProblemType {
     LINK_SPENT("link-spent", "Link used or expired", 410,
             "A moderator's one-click link from a mail was used already, has expired, or its comment was moderated "
                     + "another way; nothing was changed. The moderation queue has the comment."),
+    INVALID_FEED("invalid-feed", "Not a readable feed", 400,
+            "An import was sent a body that is not an RSS 2.0 or Atom feed that can be read (malformed XML, a DTD, "
+                    + "another kind of document); the detail says what was wrong. Nothing was imported."),
     CONFLICT("conflict", "Conflict", 409,
             "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
                     + "or something still referring to what you want to delete. The conflicts are listed."),

@@ -51,7 +51,7 @@ public class TestData {
 
     @Transactional
     public void reset() {
-        entityManager.createNativeQuery("truncate menu_items, menus, post_categories, post_slug_redirects, posts, "
+        entityManager.createNativeQuery("truncate menu_items, menus, post_categories, post_slug_redirects, imported_posts, posts, "
                 + "page_path_redirects, pages, categories, comments, comment_blocklist, comment_submissions, search_vocabulary "
                 + "restart identity cascade").executeUpdate();
         // Deleted rather than truncated: site_settings refers to users, and its one row must stay.

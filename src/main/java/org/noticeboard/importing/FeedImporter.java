@@ -1,0 +1,215 @@
+package org.noticeboard.importing;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jsoup.Jsoup;
+import org.noticeboard.category.CategoryRequest;
+import org.noticeboard.category.CategoryService;
+import org.noticeboard.common.HtmlSanitizer;
+import org.noticeboard.common.ProblemException;
+import org.noticeboard.common.ProblemType;
+import org.noticeboard.common.Slugs;
+import org.noticeboard.post.FeaturedImage;
+import org.noticeboard.post.PostRequest;
+import org.noticeboard.post.PostResponse;
+import org.noticeboard.post.PostService;
+import org.noticeboard.post.PostStatus;
+import org.xml.sax.InputSource;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Imports the items of an RSS 2.0 or Atom feed (what Weebly, Blogger, Squarespace, Ghost and WordPress publish) as
+ * posts, through the same write operations as the API: PostService and CategoryService make the slugs, sanitise the
+ * HTML and keep the counts. All or nothing, in one transaction: a feed is at most the request body limit, and a
+ * half-imported feed would be harder to repair than none. Items are known again by the feed's id and their own
+ * (imported_posts, V29), so importing the same feed again adds only what is new.
+ */
+@ApplicationScoped
+public class FeedImporter {
+
+    private static final int EXTERNAL_ID_LENGTH = 2000;
+    /** PostRequest's limits for the excerpt and the author's name. */
+    private static final int EXCERPT_LENGTH = 1000;
+    private static final int AUTHOR_LENGTH = 200;
+
+    private final PostService posts;
+    private final CategoryService categories;
+    private final HtmlSanitizer sanitizer;
+    private final Validator validator;
+    private final EntityManager entityManager;
+
+    FeedImporter(PostService posts, CategoryService categories, HtmlSanitizer sanitizer, Validator validator,
+                 EntityManager entityManager) {
+        this.posts = posts;
+        this.categories = categories;
+        this.sanitizer = sanitizer;
+        this.validator = validator;
+        this.entityManager = entityManager;
+    }
+
+    /** @throws ProblemException 400 invalid-feed when {@code xml} is not a feed that can be read */
+    @Transactional
+    public ImportReport importFeed(byte[] xml, boolean dryRun) {
+        SyndFeed feed = parse(xml);
+        String source = limited(firstPresent(feed.getUri(), feed.getLink(), feed.getTitle()));
+        if (source == null) {
+            throw new ProblemException(ProblemType.INVALID_FEED, "The feed has neither an id, a link nor a title to be "
+                    + "known again by");
+        }
+        List<ImportReport.Created> created = new ArrayList<>();
+        List<ImportReport.Skipped> skipped = new ArrayList<>();
+        Set<String> categoriesCreated = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        int removals = 0;
+        // Oldest first, so that ids grow with dates as if the posts had been written here.
+        List<SyndEntry> entries = feed.getEntries().stream()
+                .sorted(Comparator.comparing(FeedImporter::date, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        for (SyndEntry entry : entries) {
+            String title = entry.getTitle() == null ? null : Jsoup.parse(entry.getTitle()).text().strip();
+            String externalId = limited(firstPresent(entry.getUri(), entry.getLink(), title));
+            if (externalId == null) {
+                skipped.add(new ImportReport.Skipped("", title, "The item has no id, link or title"));
+                continue;
+            }
+            if (!seen.add(externalId)) {
+                skipped.add(new ImportReport.Skipped(externalId, title, "The item appears twice in the feed"));
+                continue;
+            }
+            if (known(source, externalId)) {
+                skipped.add(new ImportReport.Skipped(externalId, title, "Imported before"));
+                continue;
+            }
+            PostRequest request = request(entry, title);
+            Set<ConstraintViolation<PostRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                skipped.add(new ImportReport.Skipped(externalId, title, violations.stream()
+                        .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted()
+                        .collect(Collectors.joining("; "))));
+                continue;
+            }
+            for (CategoryRequest category : categoriesOf(entry)) {
+                if (!categoryExists(category.slug())) {
+                    categories.create(category);
+                    categoriesCreated.add(category.slug());
+                }
+            }
+            PostResponse post = posts.create(request);
+            entityManager.createNativeQuery("insert into imported_posts (source, external_id, post_id) values (?1, ?2, ?3)")
+                    .setParameter(1, source).setParameter(2, externalId).setParameter(3, post.id()).executeUpdate();
+            int removed = sanitizer.removals(request.bodyHtml());
+            removals += removed;
+            created.add(new ImportReport.Created(externalId, dryRun ? null : post.id(), post.slug(), post.title(),
+                    !post.slug().equals(Slugs.slugify(post.title())), removed));
+        }
+        if (dryRun) {
+            // Everything was done, so that the report is exactly what an import would do, then undone.
+            QuarkusTransaction.setRollbackOnly();
+        }
+        return new ImportReport(source, dryRun, created, skipped, List.copyOf(categoriesCreated), removals);
+    }
+
+    private static SyndFeed parse(byte[] xml) {
+        SyndFeedInput input = new SyndFeedInput();
+        // A DTD could make the parser fetch files or expand entities without end.
+        input.setAllowDoctypes(false);
+        try {
+            return input.build(new InputSource(new ByteArrayInputStream(xml)));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_FEED, "Not an RSS or Atom feed: " + e.getMessage());
+        }
+    }
+
+    private PostRequest request(SyndEntry entry, String title) {
+        String body = entry.getContents().stream().map(SyndContent::getValue).filter(value -> value != null)
+                .collect(Collectors.joining("\n"));
+        String description = entry.getDescription() == null ? null : entry.getDescription().getValue();
+        String excerpt = null;
+        if (body.isBlank()) {
+            body = description == null ? "" : description;
+        } else if (description != null && !description.isBlank()) {
+            excerpt = Jsoup.parse(description).text().strip();
+        }
+        String image = entry.getEnclosures().stream()
+                .filter(enclosure -> enclosure.getType() != null && enclosure.getType().startsWith("image/"))
+                .map(SyndEnclosure::getUrl).findFirst().orElse(null);
+        Instant date = date(entry);
+        PostStatus status = date != null && date.isAfter(Instant.now()) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+        List<String> categorySlugs = categoriesOf(entry).stream().map(CategoryRequest::slug).toList();
+        String author = entry.getAuthor() == null || entry.getAuthor().isBlank() ? null
+                : shortened(entry.getAuthor().strip(), AUTHOR_LENGTH);
+        return new PostRequest(title, null, excerpt == null || excerpt.isEmpty() ? null : shortened(excerpt, EXCERPT_LENGTH), body,
+                image == null ? null : new FeaturedImage(image, null), author, status, date, null, categorySlugs);
+    }
+
+    private static Instant date(SyndEntry entry) {
+        var date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        return date == null ? null : date.toInstant();
+    }
+
+    /** The item's category names as categories may be made of them; a name no category may have is left out. */
+    private List<CategoryRequest> categoriesOf(SyndEntry entry) {
+        List<CategoryRequest> found = new ArrayList<>();
+        Set<String> slugs = new HashSet<>();
+        for (var category : entry.getCategories()) {
+            String name = category.getName() == null ? "" : category.getName().strip();
+            String slug = name.isEmpty() ? "" : Slugs.slugify(name);
+            CategoryRequest request = new CategoryRequest(name, slug, null, null);
+            if (!slug.isEmpty() && validator.validate(request).isEmpty() && slugs.add(slug)) {
+                found.add(request);
+            }
+        }
+        return found;
+    }
+
+    /** Plain text cut at a word where it can be; a teaser or a name may lose its end, a title may not. */
+    private static String shortened(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', length - 1);
+        return (cut > length / 2 ? text.substring(0, cut) : text.substring(0, length - 1)).strip() + "\u2026";
+    }
+
+    private boolean categoryExists(String slug) {
+        return !entityManager.createNativeQuery("select 1 from categories where slug = ?1").setParameter(1, slug)
+                .getResultList().isEmpty();
+    }
+
+    private boolean known(String source, String externalId) {
+        return !entityManager.createNativeQuery("select 1 from imported_posts where source = ?1 and external_id = ?2")
+                .setParameter(1, source).setParameter(2, externalId).getResultList().isEmpty();
+    }
+
+    private static String firstPresent(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String limited(String value) {
+        return value == null || value.length() <= EXTERNAL_ID_LENGTH ? value : value.substring(0, EXTERNAL_ID_LENGTH);
+    }
+}

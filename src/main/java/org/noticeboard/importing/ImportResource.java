@@ -1,0 +1,65 @@
+package org.noticeboard.importing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.noticeboard.common.ApiSecurity;
+import org.noticeboard.common.Roles;
+
+@Path("/api/imports")
+@Tag(name = "Import")
+@SecurityRequirement(name = ApiSecurity.BEARER)
+@RolesAllowed(Roles.ADMIN)
+public class ImportResource {
+
+    static final String RSS = "application/rss+xml";
+    private static final String EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+            + "<title>Our news</title><link>https://www.example.org/news</link><description>News</description>"
+            + "<item><title>Summer fair</title><guid>news-1</guid><pubDate>Tue, 01 Jul 2025 09:00:00 GMT</pubDate>"
+            + "<category>Events</category><description>&lt;p&gt;On the green.&lt;/p&gt;</description></item>"
+            + "</channel></rss>";
+    static final String ATOM = "application/atom+xml";
+
+    private final FeedImporter feeds;
+
+    ImportResource(FeedImporter feeds) {
+        this.feeds = feeds;
+    }
+
+    @POST
+    @Path("/feed")
+    @Consumes({RSS, ATOM, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createFeedImport", summary = "Import the items of an RSS 2.0 or Atom feed as posts (admins only)",
+            description = "Each item becomes a published post (scheduled when dated ahead) with its title, date, body "
+                    + "(sanitised), excerpt, author, categories (made when missing) and an image enclosure as its "
+                    + "featured image. All or nothing. Items imported before, from the same feed, are skipped. "
+                    + "With dryRun=true nothing is written and the report says what would be.")
+    @RequestBody(required = true, description = "The feed, as its site serves it (at most the request body limit)",
+            content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
+                    @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
+                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE))})
+    @APIResponse(responseCode = "200", description = "What was imported and skipped, and why")
+    @APIResponse(responseCode = "400", description = "The body is not an RSS or Atom feed that can be read (invalid-feed)")
+    public ImportReport importFeed(
+            @Parameter(description = "Report what would be imported, and write nothing")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            byte[] feed) {
+        return feeds.importFeed(feed, dryRun);
+    }
+}
