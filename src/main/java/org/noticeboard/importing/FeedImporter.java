@@ -16,6 +16,8 @@ import org.jsoup.Jsoup;
 import org.noticeboard.category.CategoryRequest;
 import org.noticeboard.category.CategoryService;
 import org.noticeboard.common.HtmlSanitizer;
+import org.noticeboard.common.Paged;
+import org.noticeboard.common.Paging;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
 import org.noticeboard.common.Slugs;
@@ -24,9 +26,12 @@ import org.noticeboard.post.PostRequest;
 import org.noticeboard.post.PostResponse;
 import org.noticeboard.post.PostService;
 import org.noticeboard.post.PostStatus;
+import org.noticeboard.site.FrontEndRoutes;
 import org.xml.sax.InputSource;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,8 +119,10 @@ public class FeedImporter {
                 }
             }
             PostResponse post = posts.create(request);
-            entityManager.createNativeQuery("insert into imported_posts (source, external_id, post_id) values (?1, ?2, ?3)")
-                    .setParameter(1, source).setParameter(2, externalId).setParameter(3, post.id()).executeUpdate();
+            entityManager.createNativeQuery("""
+                            insert into imported_posts (source, external_id, post_id, link) values (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, source).setParameter(2, externalId).setParameter(3, post.id())
+                    .setParameter(4, oldAddress(entry.getLink())).executeUpdate();
             int removed = sanitizer.removals(request.bodyHtml());
             removals += removed;
             created.add(new ImportReport.Created(externalId, dryRun ? null : post.id(), post.slug(), post.title(),
@@ -198,6 +205,37 @@ public class FeedImporter {
     private boolean known(String source, String externalId) {
         return !entityManager.createNativeQuery("select 1 from imported_posts where source = ?1 and external_id = ?2")
                 .setParameter(1, source).setParameter(2, externalId).getResultList().isEmpty();
+    }
+
+    /** The item's own page on the old site, when it names one over http(s). */
+    private static String oldAddress(String link) {
+        if (link == null || link.length() > EXTERNAL_ID_LENGTH) {
+            return null;
+        }
+        try {
+            URI uri = new URI(link.strip());
+            return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    ? uri.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The page of redirects from imported items' old addresses to their posts, public posts only, by old address. */
+    @Transactional
+    public Paged<ImportedRedirect> redirects(Paging paging) {
+        String matches = """
+                from imported_posts i join posts p on p.id = i.post_id
+                where i.link is not null and post_is_public(p.status, p.published_at)""";
+        long total = ((Number) entityManager.createNativeQuery("select count(*) " + matches).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select i.link, p.slug " + matches
+                        + " order by i.link, p.id offset ?1 limit ?2")
+                .setParameter(1, (long) paging.index() * paging.perPage()).setParameter(2, paging.perPage())
+                .getResultList();
+        List<ImportedRedirect> items = rows.stream().map(row -> ImportedRedirect.of((String) row[0],
+                FrontEndRoutes.post((String) row[1]))).toList();
+        return Paged.of(items, paging, total);
     }
 
     private static String firstPresent(String... values) {

@@ -1,6 +1,17 @@
 package org.noticeboard.importing;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.noticeboard.common.Paged;
+import org.noticeboard.common.PagingParameters;
+import org.noticeboard.common.Responses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -38,6 +49,21 @@ public class ImportResource {
 
     ImportResource(FeedImporter feeds) {
         this.feeds = feeds;
+    }
+
+    @GET
+    @Path("/redirects")
+    @PermitAll
+    @SecurityRequirements
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listImportedRedirects",
+            summary = "Old addresses of imported items, each with the path of the post it became",
+            description = "For the front end's table of redirects (301 from each from to its to), so that links "
+                    + "and search results that point at the old site keep working. Public posts only.")
+    @APIResponse(responseCode = "200", description = "A page of redirects, by old address",
+            headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
+    public RestResponse<Paged<ImportedRedirect>> redirects(@BeanParam PagingParameters paging, @Context UriInfo uriInfo) {
+        return Responses.paged(feeds.redirects(paging.toPaging()), uriInfo);
     }
 
     @POST

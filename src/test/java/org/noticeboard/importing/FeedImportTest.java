@@ -164,6 +164,21 @@ class FeedImportTest {
     }
 
     @Test
+    void theOldAddressesOfPublicImportedPostsAreListedForTheFrontEndsRedirects() {
+        send(RSS, "application/rss+xml", "").statusCode(200);
+        // The scheduled item has no link; the others go to their new paths, by old address.
+        when().get("/api/imports/redirects").then().statusCode(200)
+                .header("Link", containsString("rel=\"first\""))
+                .body("total", equalTo(2))
+                .body("items.from", contains("/news/summer-fair", "/news/volunteers-week"))
+                .body("items.fromUrl", hasItem("https://www.bprcvs.example/news/summer-fair"))
+                .body("items.to", contains("/news/summer-fair", "/news/volunteers-week-thank-you"));
+        data.delete(data.find(Post.class, postId("summer-fair")));
+        when().get("/api/imports/redirects?perPage=1").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.to", contains("/news/volunteers-week-thank-you"));
+    }
+
+    @Test
     void anAtomFeedIsReadAsWell() {
         send(ATOM, "application/atom+xml", "").statusCode(200)
                 .body("source", equalTo("tag:blogger.com,1999:blog-42"))
