@@ -33,7 +33,9 @@ public record SiteExport(
         List<Post> posts,
         List<Menu> menus,
         List<Comment> comments,
-        @Schema(description = "The moderators' blocklist, in alphabetical order") List<String> commentBlocklist) {
+        @Schema(description = "The moderators' blocklist, in alphabetical order") List<String> commentBlocklist,
+        @Schema(description = "Which feed items became which posts (POST /api/imports/feed), by source and id")
+        List<ImportedItem> importedItems) {
 
     public static final String FORMAT = "noticeboard-export";
     public static final int VERSION = 1;
@@ -153,6 +155,15 @@ public record SiteExport(
                            @Schema(nullable = true) String url,
                            long version,
                            Audit audit) {
+    }
+
+    /** A feed item imported as a post; postId is null once the post was deleted, so that it is not imported again. */
+    @Schema(name = "ExportImportedItem")
+    public record ImportedItem(String source,
+                               String externalId,
+                               @Schema(nullable = true) Long postId,
+                               @Schema(nullable = true) String link,
+                               Instant importedAt) {
     }
 
     @Schema(name = "ExportComment")

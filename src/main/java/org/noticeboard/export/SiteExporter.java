@@ -112,6 +112,9 @@ public class SiteExporter {
             menus();
             array("comments", "select c.*, host(c.ip_address) as ip from comments c order by c.id", this::comment);
             array("commentBlocklist", "select word from comment_blocklist order by word", row -> row.getString("word"));
+            array("importedItems", "select * from imported_posts order by source, external_id",
+                    row -> new SiteExport.ImportedItem(row.getString("source"), row.getString("external_id"),
+                            id(row, "post_id"), row.getString("link"), instant(row, "imported_at")));
             json.writeEndObject();
         }
 

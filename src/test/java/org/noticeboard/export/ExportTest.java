@@ -79,6 +79,11 @@ class ExportTest {
         answer.put("parentId", first);
         reply = ((Number) comments.send(fair.id, answer).statusCode(201).extract().path("id")).longValue();
         comments.block("casino");
+        given().auth().oauth2(admin).contentType("application/rss+xml").body("""
+                <rss version="2.0"><channel><title>Old site</title><link>https://old.example/news</link>
+                <item><title>From the old site</title><guid>old-1</guid><link>https://old.example/news/1</link>
+                <description>Moved in</description></item></channel></rss>""").post("/api/imports/feed").then()
+                .statusCode(200);
     }
 
     private void rename(String path, String patch) {
@@ -112,7 +117,7 @@ class ExportTest {
         assertThat(document.get("format").asText()).isEqualTo("noticeboard-export");
         assertThat(document.get("full").asBoolean()).isFalse();
         assertThat(document.at("/categories/1/parentId").asLong()).isEqualTo(document.at("/categories/0/id").asLong());
-        assertThat(document.get("posts")).hasSize(3);
+        assertThat(document.get("posts")).hasSize(4);
         JsonNode post = document.get("posts").get(0);
         assertThat(post.get("slug").asText()).isEqualTo("the-summer-fair");
         assertThat(post.at("/formerSlugs/0/slug").asText()).isEqualTo("summer-fair");
@@ -132,6 +137,9 @@ class ExportTest {
         assertThat(answer.get("authorEmail").asText()).isEqualTo("other@example.net");
         assertThat(answer.get("ipAddress").isNull()).isTrue();
         assertThat(document.get("commentBlocklist").get(0).asText()).isEqualTo("casino");
+        assertThat(document.at("/importedItems/0/source").asText()).isEqualTo("https://old.example/news");
+        assertThat(document.at("/importedItems/0/postId").asLong()).isEqualTo(document.at("/posts/3/id").asLong());
+        assertThat(document.at("/importedItems/0/link").asText()).isEqualTo("https://old.example/news/1");
         for (JsonNode user : document.get("users")) {
             assertThat(user.get("passwordHash").isNull()).isTrue();
         }
