@@ -19,7 +19,6 @@ import org.noticeboard.user.Role;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Writes {@link SiteExport} as it reads it: row by row from cursors (a site of 100,000 posts is some 300 MB of JSON,
@@ -173,12 +173,7 @@ public class SiteExporter {
         }
 
         private SiteExport.Page page(ResultSet row) throws SQLException {
-            List<String> paths = strings(row.getArray("former_paths"));
-            List<Instant> created = instants(row.getArray("former_paths_created"));
-            List<SiteExport.FormerPath> formerPaths = new ArrayList<>(paths.size());
-            for (int i = 0; i < paths.size(); i++) {
-                formerPaths.add(new SiteExport.FormerPath(paths.get(i), created.get(i)));
-            }
+            List<SiteExport.FormerPath> formerPaths = former(row, "former_paths", SiteExport.FormerPath::new);
             return new SiteExport.Page(row.getLong("id"), id(row, "parent_id"), row.getString("slug"),
                     row.getString("path"), row.getString("title"), row.getString("summary"),
                     row.getString("body_html"), row.getInt("position"), wire(PageStatus.class, row.getString("status")),
@@ -186,12 +181,7 @@ public class SiteExporter {
         }
 
         private SiteExport.Post post(ResultSet row) throws SQLException {
-            List<String> slugs = strings(row.getArray("former_slugs"));
-            List<Instant> created = instants(row.getArray("former_slugs_created"));
-            List<SiteExport.FormerSlug> formerSlugs = new ArrayList<>(slugs.size());
-            for (int i = 0; i < slugs.size(); i++) {
-                formerSlugs.add(new SiteExport.FormerSlug(slugs.get(i), created.get(i)));
-            }
+            List<SiteExport.FormerSlug> formerSlugs = former(row, "former_slugs", SiteExport.FormerSlug::new);
             List<Long> categoryIds = new ArrayList<>();
             for (Object id : (Object[]) row.getArray("category_ids").getArray()) {
                 categoryIds.add(((Number) id).longValue());
@@ -247,19 +237,15 @@ public class SiteExporter {
         return value == null ? null : value.toInstant();
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        List<String> values = new ArrayList<>();
-        for (Object value : (Object[]) array.getArray()) {
-            values.add((String) value);
+    /** Redirects kept beside a row as two arrays in the same order: {@code column} and {@code column_created}. */
+    private static <T> List<T> former(ResultSet row, String column, BiFunction<String, Instant, T> make)
+            throws SQLException {
+        Object[] values = (Object[]) row.getArray(column).getArray();
+        Object[] created = (Object[]) row.getArray(column + "_created").getArray();
+        List<T> former = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            former.add(make.apply((String) values[i], ((Timestamp) created[i]).toInstant()));
         }
-        return values;
-    }
-
-    private static List<Instant> instants(Array array) throws SQLException {
-        List<Instant> values = new ArrayList<>();
-        for (Object value : (Object[]) array.getArray()) {
-            values.add(((Timestamp) value).toInstant());
-        }
-        return values;
+        return former;
     }
 }

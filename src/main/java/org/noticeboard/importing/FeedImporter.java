@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jsoup.Jsoup;
+import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.category.CategoryRequest;
 import org.noticeboard.category.CategoryService;
 import org.noticeboard.common.HtmlSanitizer;
@@ -21,6 +22,7 @@ import org.noticeboard.common.Paging;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
 import org.noticeboard.common.Slugs;
+import org.noticeboard.post.Excerpts;
 import org.noticeboard.post.FeaturedImage;
 import org.noticeboard.post.PostRequest;
 import org.noticeboard.post.PostResponse;
@@ -58,14 +60,16 @@ public class FeedImporter {
 
     private final PostService posts;
     private final CategoryService categories;
+    private final CategoryRepository categoryRepository;
     private final HtmlSanitizer sanitizer;
     private final Validator validator;
     private final EntityManager entityManager;
 
-    FeedImporter(PostService posts, CategoryService categories, HtmlSanitizer sanitizer, Validator validator,
-                 EntityManager entityManager) {
+    FeedImporter(PostService posts, CategoryService categories, CategoryRepository categoryRepository,
+                 HtmlSanitizer sanitizer, Validator validator, EntityManager entityManager) {
         this.posts = posts;
         this.categories = categories;
+        this.categoryRepository = categoryRepository;
         this.sanitizer = sanitizer;
         this.validator = validator;
         this.entityManager = entityManager;
@@ -104,7 +108,8 @@ public class FeedImporter {
                 skipped.add(new ImportReport.Skipped(externalId, title, "Imported before"));
                 continue;
             }
-            PostRequest request = request(entry, title);
+            List<CategoryRequest> itemCategories = categoriesOf(entry);
+            PostRequest request = request(entry, title, itemCategories);
             Set<ConstraintViolation<PostRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 skipped.add(new ImportReport.Skipped(externalId, title, violations.stream()
@@ -112,8 +117,8 @@ public class FeedImporter {
                         .collect(Collectors.joining("; "))));
                 continue;
             }
-            for (CategoryRequest category : categoriesOf(entry)) {
-                if (!categoryExists(category.slug())) {
+            for (CategoryRequest category : itemCategories) {
+                if (categoryRepository.findBySlug(category.slug()).isEmpty()) {
                     categories.create(category);
                     categoriesCreated.add(category.slug());
                 }
@@ -146,7 +151,7 @@ public class FeedImporter {
         }
     }
 
-    private PostRequest request(SyndEntry entry, String title) {
+    private PostRequest request(SyndEntry entry, String title, List<CategoryRequest> itemCategories) {
         String body = entry.getContents().stream().map(SyndContent::getValue).filter(value -> value != null)
                 .collect(Collectors.joining("\n"));
         String description = entry.getDescription() == null ? null : entry.getDescription().getValue();
@@ -161,10 +166,11 @@ public class FeedImporter {
                 .map(SyndEnclosure::getUrl).findFirst().orElse(null);
         Instant date = date(entry);
         PostStatus status = date != null && date.isAfter(Instant.now()) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
-        List<String> categorySlugs = categoriesOf(entry).stream().map(CategoryRequest::slug).toList();
+        List<String> categorySlugs = itemCategories.stream().map(CategoryRequest::slug).toList();
         String author = entry.getAuthor() == null || entry.getAuthor().isBlank() ? null
-                : shortened(entry.getAuthor().strip(), AUTHOR_LENGTH);
-        return new PostRequest(title, null, excerpt == null || excerpt.isEmpty() ? null : shortened(excerpt, EXCERPT_LENGTH), body,
+                : Excerpts.shortened(entry.getAuthor().strip(), AUTHOR_LENGTH);
+        String teaser = excerpt == null || excerpt.isEmpty() ? null : Excerpts.shortened(excerpt, EXCERPT_LENGTH);
+        return new PostRequest(title, null, teaser, body,
                 image == null ? null : new FeaturedImage(image, null), author, status, date, null, categorySlugs);
     }
 
@@ -186,20 +192,6 @@ public class FeedImporter {
             }
         }
         return found;
-    }
-
-    /** Plain text cut at a word where it can be; a teaser or a name may lose its end, a title may not. */
-    private static String shortened(String text, int length) {
-        if (text.length() <= length) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', length - 1);
-        return (cut > length / 2 ? text.substring(0, cut) : text.substring(0, length - 1)).strip() + "\u2026";
-    }
-
-    private boolean categoryExists(String slug) {
-        return !entityManager.createNativeQuery("select 1 from categories where slug = ?1").setParameter(1, slug)
-                .getResultList().isEmpty();
     }
 
     private boolean known(String source, String externalId) {

@@ -18,10 +18,15 @@ public final class Excerpts {
         var document = Jsoup.parseBodyFragment(html);
         var firstParagraph = document.selectFirst("p");
         String text = (firstParagraph != null ? firstParagraph.text() : document.text()).strip();
-        if (text.length() <= MAX_LENGTH) {
-            return text.isEmpty() ? null : text;
+        return text.isEmpty() ? null : shortened(text, MAX_LENGTH);
+    }
+
+    /** {@code text} itself, or cut at a word boundary within {@code length} characters and marked with an ellipsis. */
+    public static String shortened(String text, int length) {
+        if (text.length() <= length) {
+            return text;
         }
-        int cut = text.lastIndexOf(' ', MAX_LENGTH - 1);
-        return text.substring(0, cut > 0 ? cut : MAX_LENGTH - 1).stripTrailing() + "…";
+        int cut = text.lastIndexOf(' ', length - 1);
+        return text.substring(0, cut > 0 ? cut : length - 1).stripTrailing() + "…";
     }
 }
