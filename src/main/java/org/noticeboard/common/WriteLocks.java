@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
  * PostgreSQL advisory locks, so they hold across every instance serving the database.
  *
  * <p>Lock order, to stay free of deadlocks: a transaction takes at most its own content's lock and then
- * {@link Scope#MENUS} (deleting content edits the menus that link to it), and takes both before it writes.
+ * {@link Scope#MENUS} (deleting content edits the menus that link to it), and takes both before it writes; a feed
+ * import, which makes categories and posts, takes {@link Scope#CATEGORIES} and then {@link Scope#POSTS}.
  */
 @ApplicationScoped
 public class WriteLocks {

@@ -22,6 +22,7 @@ import org.noticeboard.common.Paging;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
 import org.noticeboard.common.Slugs;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.post.Excerpts;
 import org.noticeboard.post.FeaturedImage;
 import org.noticeboard.post.PostRequest;
@@ -64,21 +65,27 @@ public class FeedImporter {
     private final HtmlSanitizer sanitizer;
     private final Validator validator;
     private final EntityManager entityManager;
+    private final WriteLocks locks;
 
     FeedImporter(PostService posts, CategoryService categories, CategoryRepository categoryRepository,
-                 HtmlSanitizer sanitizer, Validator validator, EntityManager entityManager) {
+                 HtmlSanitizer sanitizer, Validator validator, EntityManager entityManager, WriteLocks locks) {
         this.posts = posts;
         this.categories = categories;
         this.categoryRepository = categoryRepository;
         this.sanitizer = sanitizer;
         this.validator = validator;
         this.entityManager = entityManager;
+        this.locks = locks;
     }
 
     /** @throws ProblemException 400 invalid-feed when {@code xml} is not a feed that can be read */
     @Transactional
     public ImportReport importFeed(byte[] xml, boolean dryRun) {
         SyndFeed feed = parse(xml);
+        // Before anything is read: a second import of the same feed at the same moment waits, then finds every item
+        // imported before and every category made. Categories first, as CategoryService and PostService take them.
+        locks.lock(WriteLocks.Scope.CATEGORIES);
+        locks.lock(WriteLocks.Scope.POSTS);
         String source = limited(firstPresent(feed.getUri(), feed.getLink(), feed.getTitle()));
         if (source == null) {
             throw new ProblemException(ProblemType.INVALID_FEED, "The feed has neither an id, a link nor a title to be "

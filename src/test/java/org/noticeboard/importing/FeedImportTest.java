@@ -7,11 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noticeboard.category.Category;
 import org.noticeboard.post.Post;
+import org.noticeboard.support.Race;
 import org.noticeboard.support.TestData;
 import org.noticeboard.user.Role;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
@@ -176,6 +179,19 @@ class FeedImportTest {
         data.delete(data.find(Post.class, postId("summer-fair")));
         when().get("/api/imports/redirects?perPage=1").then().statusCode(200)
                 .body("total", equalTo(1)).body("items.to", contains("/news/volunteers-week-thank-you"));
+    }
+
+    @Test
+    void twoImportsOfTheSameFeedAtOnceImportEachItemOnce() {
+        for (int round = 0; round < 3; round++) {
+            data.reset();
+            admin = data.tokenFor(Role.ADMIN);
+            List<List<String>> created = Race.run(Collections.<Callable<List<String>>>nCopies(2,
+                    () -> send(RSS, "application/rss+xml", "").statusCode(200).extract().path("created.externalId")));
+            assertThat(created).as("round %d", round)
+                    .containsExactlyInAnyOrder(List.of("weebly-101", "weebly-102", "weebly-103"), List.of());
+            given().auth().oauth2(admin).get("/api/posts?status=any").then().body("total", equalTo(3));
+        }
     }
 
     @Test
