@@ -37,6 +37,12 @@ import java.util.regex.Pattern;
 public class CommentService {
 
     private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.");
+    /** The comments table's own checks (V20), and CommentRequest's limits. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern WEBSITE = Pattern.compile("https?://[^/\\s]+(/\\S*)?");
+    private static final int MAX_AUTHOR_NAME = 100;
+    private static final int MAX_EMAIL = 320;
+    private static final int MAX_WEBSITE = 500;
     private static final Pattern FORM_TOKEN = Pattern.compile("([1-9][0-9]{0,18})-([0-9]{1,12})");
 
     private final PostRepository posts;
@@ -107,6 +113,56 @@ public class CommentService {
             moderatorMail.prepare(comment, post, apiBase);
         }
         return submitted(comment, comment.status == CommentState.APPROVED ? CommentState.APPROVED : CommentState.PENDING);
+    }
+
+    /**
+     * Stores a comment imported from another site. The rules of a stored comment hold (a known post, a parent on the
+     * same post, threads no deeper than the site's setting, an e-mail address, an http(s) website); a reader's rules
+     * (form token, rate limits, moderation) do not: the old site decided the comment's state.
+     *
+     * @return the new comment's id
+     * @throws ProblemException 400 naming the field that cannot be stored
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long imported(ImportedComment imported) {
+        posts.findByIdOptional(imported.postId()).orElseThrow(() ->
+                ProblemException.invalidField("postId", "no post has the id " + imported.postId()));
+        Comment comment = new Comment();
+        comment.postId = imported.postId();
+        comment.status = imported.status();
+        comment.authorName = required("authorName", imported.authorName(), MAX_AUTHOR_NAME);
+        comment.authorEmail = required("authorEmail", imported.authorEmail(), MAX_EMAIL).toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(comment.authorEmail).matches()) {
+            throw ProblemException.invalidField("authorEmail", "must be an e-mail address");
+        }
+        String website = imported.authorWebsite() == null ? "" : imported.authorWebsite().strip();
+        comment.authorWebsite = website.length() <= MAX_WEBSITE && WEBSITE.matcher(website).matches() ? website : null;
+        comment.body = required("body", imported.body(), Integer.MAX_VALUE);
+        comment.ipAddress = imported.ipAddress();
+        comment.fingerprint = fingerprint(comment.postId, comment.authorEmail, comment.body);
+        if (imported.parentId() != null) {
+            Comment parent = comments.findByIdOptional(imported.parentId())
+                    .filter(candidate -> candidate.postId == comment.postId)
+                    .orElseThrow(() -> ProblemException.invalidField("parentId", "is not a comment on this post"));
+            nestUnder(comment, parent, site.settings().commentThreadDepth);
+        }
+        comments.persist(comment);
+        comments.flush();
+        // The entity stamps its creation with the present; an imported comment keeps the time it was written.
+        comments.getEntityManager().createNativeQuery("update comments set created_at = ?1, updated_at = ?1 where id = ?2")
+                .setParameter(1, imported.createdAt()).setParameter(2, comment.id).executeUpdate();
+        return comment.id;
+    }
+
+    private static String required(String field, String value, int maxLength) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty()) {
+            throw ProblemException.invalidField(field, "must not be blank");
+        }
+        if (stripped.length() > maxLength) {
+            throw ProblemException.invalidField(field, "must be at most " + maxLength + " characters");
+        }
+        return stripped;
     }
 
     /** Approved comments of a public post: a page of top comments, oldest first, each with its replies. */
@@ -192,6 +248,10 @@ public class CommentService {
         }
         Comment parent = comments.approvedOnPost(parentId, comment.postId).orElseThrow(() ->
                 ProblemException.invalidField("parentId", "is not an approved comment on this post"));
+        nestUnder(comment, parent, maxDepth);
+    }
+
+    private static void nestUnder(Comment comment, Comment parent, int maxDepth) {
         if (parent.depth >= maxDepth) {
             comment.parentId = parent.parentId;
             comment.depth = parent.depth;

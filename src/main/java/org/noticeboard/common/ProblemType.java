@@ -41,6 +41,9 @@ public enum ProblemType {
     INVALID_FEED("invalid-feed", "Not a readable feed", 400,
             "An import was sent a body that is not an RSS 2.0 or Atom feed that can be read (malformed XML, a DTD, "
                     + "another kind of document); the detail says what was wrong. Nothing was imported."),
+    INVALID_WORDPRESS_EXPORT("invalid-wordpress-export", "Not a readable WordPress export", 400,
+            "An import was sent a file that is not a WordPress export (WXR) that can be read: malformed XML, a DTD, an "
+                    + "RSS feed or another kind of document; the detail says what was wrong and where. Nothing was imported."),
     CONFLICT("conflict", "Conflict", 409,
             "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
                     + "or something still referring to what you want to delete. The conflicts are listed."),

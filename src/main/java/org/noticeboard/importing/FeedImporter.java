@@ -17,8 +17,6 @@ import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.category.CategoryRequest;
 import org.noticeboard.category.CategoryService;
 import org.noticeboard.common.HtmlSanitizer;
-import org.noticeboard.common.Paged;
-import org.noticeboard.common.Paging;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
 import org.noticeboard.common.Slugs;
@@ -29,12 +27,9 @@ import org.noticeboard.post.PostRequest;
 import org.noticeboard.post.PostResponse;
 import org.noticeboard.post.PostService;
 import org.noticeboard.post.PostStatus;
-import org.noticeboard.site.FrontEndRoutes;
 import org.xml.sax.InputSource;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,22 +99,22 @@ public class FeedImporter {
             String title = entry.getTitle() == null ? null : Jsoup.parse(entry.getTitle()).text().strip();
             String externalId = limited(firstPresent(entry.getUri(), entry.getLink(), title));
             if (externalId == null) {
-                skipped.add(new ImportReport.Skipped("", title, "The item has no id, link or title"));
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, "", title, "The item has no id, link or title"));
                 continue;
             }
             if (!seen.add(externalId)) {
-                skipped.add(new ImportReport.Skipped(externalId, title, "The item appears twice in the feed"));
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, "The item appears twice in the feed"));
                 continue;
             }
             if (known(source, externalId)) {
-                skipped.add(new ImportReport.Skipped(externalId, title, "Imported before"));
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, "Imported before"));
                 continue;
             }
             List<CategoryRequest> itemCategories = categoriesOf(entry);
             PostRequest request = request(entry, title, itemCategories);
             Set<ConstraintViolation<PostRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
-                skipped.add(new ImportReport.Skipped(externalId, title, violations.stream()
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, violations.stream()
                         .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted()
                         .collect(Collectors.joining("; "))));
                 continue;
@@ -134,17 +129,17 @@ public class FeedImporter {
             entityManager.createNativeQuery("""
                             insert into imported_posts (source, external_id, post_id, link) values (?1, ?2, ?3, ?4)""")
                     .setParameter(1, source).setParameter(2, externalId).setParameter(3, post.id())
-                    .setParameter(4, oldAddress(entry.getLink())).executeUpdate();
+                    .setParameter(4, ImportedRedirects.oldAddress(entry.getLink())).executeUpdate();
             int removed = sanitizer.removals(request.bodyHtml());
             removals += removed;
-            created.add(new ImportReport.Created(externalId, dryRun ? null : post.id(), post.slug(), post.title(),
+            created.add(new ImportReport.Created(ImportReport.Kind.POST, externalId, dryRun ? null : post.id(), post.slug(), post.title(),
                     !post.slug().equals(Slugs.slugify(post.title())), removed));
         }
         if (dryRun) {
             // Everything was done, so that the report is exactly what an import would do, then undone.
             QuarkusTransaction.setRollbackOnly();
         }
-        return new ImportReport(source, dryRun, created, skipped, List.copyOf(categoriesCreated), removals);
+        return new ImportReport(source, dryRun, created, skipped, List.copyOf(categoriesCreated), 0, List.of(), removals);
     }
 
     private static SyndFeed parse(byte[] xml) {
@@ -204,37 +199,6 @@ public class FeedImporter {
     private boolean known(String source, String externalId) {
         return !entityManager.createNativeQuery("select 1 from imported_posts where source = ?1 and external_id = ?2")
                 .setParameter(1, source).setParameter(2, externalId).getResultList().isEmpty();
-    }
-
-    /** The item's own page on the old site, when it names one over http(s). */
-    private static String oldAddress(String link) {
-        if (link == null || link.length() > EXTERNAL_ID_LENGTH) {
-            return null;
-        }
-        try {
-            URI uri = new URI(link.strip());
-            return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    ? uri.toString() : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    /** The page of redirects from imported items' old addresses to their posts, public posts only, by old address. */
-    @Transactional
-    public Paged<ImportedRedirect> redirects(Paging paging) {
-        String matches = """
-                from imported_posts i join posts p on p.id = i.post_id
-                where i.link is not null and post_is_public(p.status, p.published_at)""";
-        long total = ((Number) entityManager.createNativeQuery("select count(*) " + matches).getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select i.link, p.slug " + matches
-                        + " order by i.link, p.id offset ?1 limit ?2")
-                .setParameter(1, (long) paging.index() * paging.perPage()).setParameter(2, paging.perPage())
-                .getResultList();
-        List<ImportedRedirect> items = rows.stream().map(row -> ImportedRedirect.of((String) row[0],
-                FrontEndRoutes.post((String) row[1]))).toList();
-        return Paged.of(items, paging, total);
     }
 
     private static String firstPresent(String... values) {

@@ -45,10 +45,22 @@ public class ImportResource {
             + "</channel></rss>";
     static final String ATOM = "application/atom+xml";
 
-    private final FeedImporter feeds;
+    private static final String WXR_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" "
+            + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+            + "<channel><title>Our site</title><wp:wxr_version>1.2</wp:wxr_version>"
+            + "<wp:base_site_url>https://www.example.org</wp:base_site_url><item><title>Summer fair</title>"
+            + "<content:encoded><![CDATA[<p>On the green.</p>]]></content:encoded><wp:post_id>10</wp:post_id>"
+            + "<wp:post_date_gmt>2025-07-01 09:00:00</wp:post_date_gmt><wp:post_name>summer-fair</wp:post_name>"
+            + "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>";
 
-    ImportResource(FeedImporter feeds) {
+    private final FeedImporter feeds;
+    private final WordPressImporter wordpress;
+    private final ImportedRedirects redirects;
+
+    ImportResource(FeedImporter feeds, WordPressImporter wordpress, ImportedRedirects redirects) {
         this.feeds = feeds;
+        this.wordpress = wordpress;
+        this.redirects = redirects;
     }
 
     @GET
@@ -57,13 +69,15 @@ public class ImportResource {
     @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listImportedRedirects",
-            summary = "Old addresses of imported items, each with the path of the post it became",
+            summary = "Old addresses of imported content, each with the path it has now",
             description = "For the front end's table of redirects (301 from each from to its to), so that links "
-                    + "and search results that point at the old site keep working. Public posts only.")
+                    + "and search results that point at the old site keep working: imported feed items' and "
+                    + "WordPress posts' and pages' own addresses, WordPress's /?p=123 and /?page_id=45, and its "
+                    + "category archives (/category/news/events/). Public content only, at its present path.")
     @APIResponse(responseCode = "200", description = "A page of redirects, by old address",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages"))
     public RestResponse<Paged<ImportedRedirect>> redirects(@BeanParam PagingParameters paging, @Context UriInfo uriInfo) {
-        return Responses.paged(feeds.redirects(paging.toPaging()), uriInfo);
+        return Responses.paged(redirects.list(paging.toPaging()), uriInfo);
     }
 
     @POST
@@ -87,5 +101,34 @@ public class ImportResource {
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             byte[] feed) {
         return feeds.importFeed(feed, dryRun);
+    }
+
+    @POST
+    @Path("/wordpress")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, RSS})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createWordPressImport",
+            summary = "Import a WordPress site from its export file (WXR, Tools → Export; admins only)",
+            description = "Categories (with their parents), posts with their comments, pages with their hierarchy and "
+                    + "order, featured images and menus, through the same rules as the editing API. WordPress's "
+                    + "statuses map to ours (publish: published, future: scheduled, draft, pending and private: draft; "
+                    + "trash and auto-draft are left out) and the report says how many of each. All or nothing. "
+                    + "Content imported before from the same site is skipped. With dryRun=true nothing is written "
+                    + "and the report says what would be. Files over the request body limit go through POST /api/imports.")
+    @RequestBody(required = true, description = "The export file, as WordPress wrote it (at most the request body limit)",
+            content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
+                    @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE))})
+    @APIResponse(responseCode = "200", description = "What was imported and skipped, and why")
+    @APIResponse(responseCode = "400",
+            description = "The body is not a WordPress export that can be read (invalid-wordpress-export)")
+    public ImportReport importWordPress(
+            @Parameter(description = "Report what would be imported, and write nothing")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @Parameter(description = "What WordPress's tags become: dropped (the default: sites tend to have many, "
+                    + "and categories are the site's sections here) or categories")
+            @QueryParam("tags") @DefaultValue("drop") WordPressImporter.Tags tags,
+            byte[] file) {
+        return wordpress.importSite(ImportSource.of(file), tags, dryRun, ImportProgress.NONE);
     }
 }
