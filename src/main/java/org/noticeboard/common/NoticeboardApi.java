@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 `{items, page, perPage, total, totalPages}` with an RFC 8288 `Link` header; errors are RFC 9457 \
                 `application/problem+json`.
 
-                **Limits.** Request bodies up to 4 MiB (larger: 413), sent with `Content-Type` and `Content-Length`, \
+                **Limits.** Request bodies up to 4 MiB (larger: 413; files sent to `POST /api/imports` up to 1 GiB), sent with `Content-Type` and `Content-Length`, \
                 uncompressed; path and query up to 8 KiB (414); request headers up to 16 KiB in total (431). Paths with \
                 `.` or `..` segments, `//`, `;` or backslashes, and values that do not percent-decode to UTF-8 text \
                 without control characters, are refused with 400.

@@ -27,20 +27,25 @@ public class RequestGuard {
     static final int PRIORITY = 900;
 
     private static final Logger LOG = Logger.getLogger(RequestGuard.class);
+    /** The one route that takes files larger than a request body: a site's export, streamed to disk. */
+    private static final String UPLOAD_PATH = "/api/imports";
     private static final Set<String> WRITES_WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final List<String> ENTITY_TAG_HEADERS = List.of("If-Match", "If-None-Match");
 
     private final ProblemWriter problems;
     private final long maxBodySize;
+    private final long maxUploadSize;
     private final int maxTargetLength;
     private final int maxHeaderSize;
 
     RequestGuard(ProblemWriter problems,
-                 @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+                 @ConfigProperty(name = "noticeboard.http.max-body-size") MemorySize maxBodySize,
+                 @ConfigProperty(name = "noticeboard.imports.max-upload-size") MemorySize maxUploadSize,
                  @ConfigProperty(name = "noticeboard.http.max-target-length") MemorySize maxTargetLength,
                  @ConfigProperty(name = "noticeboard.http.max-header-size") MemorySize maxHeaderSize) {
         this.problems = problems;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUploadSize = maxUploadSize.asLongValue();
         this.maxTargetLength = Math.toIntExact(maxTargetLength.asLongValue());
         this.maxHeaderSize = Math.toIntExact(maxHeaderSize.asLongValue());
     }
@@ -120,9 +125,12 @@ public class RequestGuard {
                     "Send the request body with Content-Length", null, null, Map.of());
         }
         long length = contentLength(headers.get("Content-Length"));
-        if (length > maxBodySize) {
+        boolean upload = "POST".equals(request.method().name()) && UPLOAD_PATH.equals(request.path());
+        long limit = upload ? maxUploadSize : maxBodySize;
+        if (length > limit) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, 413,
-                    "The request body must not be larger than " + maxBodySize + " bytes", null, null, Map.of());
+                    (upload ? "An import's file" : "The request body") + " must not be larger than " + limit + " bytes",
+                    null, null, Map.of());
         }
         String contentType = headers.get("Content-Type");
         if (length > 0 && (contentType == null || contentType.isBlank())

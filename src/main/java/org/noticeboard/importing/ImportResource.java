@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.noticeboard.common.ApiSecurity;
+import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.ProblemException;
+
+import java.io.InputStream;
+import java.net.URI;
 import org.noticeboard.common.Roles;
 
 @Path("/api/imports")
@@ -56,11 +62,62 @@ public class ImportResource {
     private final FeedImporter feeds;
     private final WordPressImporter wordpress;
     private final ImportedRedirects redirects;
+    private final ImportJobs jobs;
+    private final CurrentUser currentUser;
 
-    ImportResource(FeedImporter feeds, WordPressImporter wordpress, ImportedRedirects redirects) {
+    ImportResource(FeedImporter feeds, WordPressImporter wordpress, ImportedRedirects redirects, ImportJobs jobs,
+                   CurrentUser currentUser) {
         this.feeds = feeds;
         this.wordpress = wordpress;
         this.redirects = redirects;
+        this.jobs = jobs;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, RSS, ATOM, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createImport",
+            summary = "Import a file of any size in the background: a WordPress export or a feed (admins only)",
+            description = "The file is stored as it arrives (up to 1 GiB, beyond the request body limit) and imported "
+                    + "by the same rules as POST /api/imports/wordpress and /api/imports/feed, one import at a time. "
+                    + "The answer comes at once: 202 with the job, whose progress and, once finished, report or "
+                    + "problem GET /api/imports/{id} gives.")
+    @RequestBody(required = true, description = "The file, as the old site wrote it",
+            content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
+                    @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
+                    @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", example = WXR_EXAMPLE))})
+    @APIResponse(responseCode = "202", description = "The import is queued: follow Location for its progress",
+            headers = @Header(name = "Location", description = "The job: /api/imports/{id}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "413", description = "The file is larger than 1 GiB (a feed: 64 MiB)")
+    public RestResponse<ImportJob> startImport(
+            @Parameter(description = "What the file is: wordpress (a WXR export) or feed (RSS 2.0 or Atom)", required = true)
+            @QueryParam("kind") ImportJob.Kind kind,
+            @Parameter(description = "Report what would be imported, and write nothing")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @Parameter(description = "For a WordPress export: what its tags become (drop or categories)")
+            @QueryParam("tags") @DefaultValue("drop") WordPressImporter.Tags tags,
+            InputStream file) {
+        if (kind == null) {
+            throw ProblemException.invalidQuery("kind", "is required: wordpress or feed");
+        }
+        ImportJob job = jobs.start(kind, file, dryRun, tags, currentUser.idOrNull());
+        return RestResponse.ResponseBuilder.<ImportJob>create(RestResponse.Status.ACCEPTED, job)
+                .location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/{id: [1-9][0-9]*}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getImport", summary = "An import's progress, and once it finished its report (admins only)")
+    @APIResponse(responseCode = "200", description = "The job as it stands")
+    @APIResponse(responseCode = "404", description = "No import has this id")
+    public ImportJob importJob(@PathParam("id") long id) {
+        return jobs.find(id);
     }
 
     @GET

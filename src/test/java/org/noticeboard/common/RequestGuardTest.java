@@ -40,7 +40,7 @@ class RequestGuardTest {
     @Inject
     TestData data;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    @ConfigProperty(name = "noticeboard.http.max-body-size")
     MemorySize maxBodySize;
 
     @ConfigProperty(name = "noticeboard.http.max-target-length")
