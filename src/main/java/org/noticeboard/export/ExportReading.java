@@ -53,6 +53,7 @@ final class ExportReading {
 
     private final JsonParser parser;
     private final ObjectReader reader;
+    private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
     private final HtmlSanitizer sanitizer;
     private final RestoreRows rows;
     /** E-mail address to password hash of the users here, for document users without one. */
@@ -421,7 +422,7 @@ final class ExportReading {
     }
 
     private <T> T element(Class<T> type) throws IOException {
-        T value = reader.forType(type).readValue(parser);
+        T value = readers.computeIfAbsent(type, reader::forType).readValue(parser);
         if (value == null) {
             throw invalid(where, "must not be null");
         }

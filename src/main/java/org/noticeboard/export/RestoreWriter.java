@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * and their versions {@code @Version}, all of which Hibernate sets itself. A refusal by the database (a taken slug,
  * a check) becomes a 400 that names the element, never a 500.
  */
-final class RestoreWriter implements RestoreRows {
+final class RestoreWriter implements RestoreRows, AutoCloseable {
 
     private static final int BATCH_SIZE = 500;
     private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+)");
@@ -240,6 +240,17 @@ final class RestoreWriter implements RestoreRows {
             }
         } catch (SQLException e) {
             throw new Failed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Batch batch : batches) {
+            try {
+                batch.statement.close();
+            } catch (SQLException e) {
+                throw new Failed(e);
+            }
         }
     }
 

@@ -79,7 +79,9 @@ public class SiteRestorer {
                 statement.executeUpdate("delete from access_tokens");
                 statement.executeUpdate("delete from users");
             }
-            return new ExportReading(document, mapper, sanitizer, new RestoreWriter(connection), hashes).read(dryRun);
+            try (RestoreWriter writer = new RestoreWriter(connection)) {
+                return new ExportReading(document, mapper, sanitizer, writer, hashes).read(dryRun);
+            }
         });
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();

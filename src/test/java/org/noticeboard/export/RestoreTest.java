@@ -125,6 +125,17 @@ class RestoreTest {
     }
 
     @Test
+    void aPlainExportThatWouldLeaveNoAdminAbleToSignInIsRefused() {
+        everyFeature();
+        byte[] plain = export(signIn(OWNER), "");
+        String stranger = emptySiteWithAnotherAdmin();
+        byte[] before = export(stranger);
+        restore(stranger, plain, "").statusCode(400).body("type", equalTo("/problems/invalid-export"))
+                .body("detail", containsString("users: no admin could sign in after the restore"));
+        assertArrayEquals(before, export(stranger));
+    }
+
+    @Test
     void aBodyTheSanitiserWouldChangeIsStoredCleanAndCounted() throws Exception {
         everyFeature();
         ObjectNode document = (ObjectNode) JSON.readTree(export(signIn(OWNER)));
