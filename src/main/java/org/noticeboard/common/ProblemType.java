@@ -44,6 +44,14 @@ public enum ProblemType {
     INVALID_WORDPRESS_EXPORT("invalid-wordpress-export", "Not a readable WordPress export", 400,
             "An import was sent a file that is not a WordPress export (WXR) that can be read: malformed XML, a DTD, an "
                     + "RSS feed or another kind of document; the detail says what was wrong and where. Nothing was imported."),
+    INVALID_EXPORT("invalid-export", "Not a restorable export", 400,
+            "A restore was sent a document that is not a complete, consistent noticeboard-export of version 1: "
+                    + "malformed or truncated JSON, a key given twice, an unknown property, another format or version, "
+                    + "a reference to something not in the document, a page path that is not its parent's path and "
+                    + "its slug, or a row the database refuses. The detail says where. Nothing was restored."),
+    SITE_NOT_EMPTY("site-not-empty", "The site is not empty", 409,
+            "An export is restored only into an empty site: this one already holds categories, pages, posts, menus, "
+                    + "comments, blocklist words or imported items, which the detail counts. Nothing was changed."),
     CONFLICT("conflict", "Conflict", 409,
             "The change would clash with existing content: a slug or path already taken, a page moved under itself, "
                     + "or something still referring to what you want to delete. The conflicts are listed."),

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
+import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.Slugs;
 import org.noticeboard.common.WriteLocks;
 import org.noticeboard.common.WireEnum;
@@ -53,10 +54,11 @@ public class DemoContentLoader {
     private final PostRepository posts;
     private final MenuRepository menus;
     private final WriteLocks locks;
+    private final HtmlSanitizer sanitizer;
 
     DemoContentLoader(@ConfigProperty(name = "noticeboard.demo-content") boolean enabled, ObjectMapper json,
                       SiteSettingsRepository site, CategoryRepository categories, PageRepository pages,
-                      PostRepository posts, MenuRepository menus, WriteLocks locks) {
+                      PostRepository posts, MenuRepository menus, WriteLocks locks, HtmlSanitizer sanitizer) {
         this.enabled = enabled;
         this.json = json;
         this.site = site;
@@ -65,6 +67,7 @@ public class DemoContentLoader {
         this.posts = posts;
         this.menus = menus;
         this.locks = locks;
+        this.sanitizer = sanitizer;
     }
 
     @Transactional
@@ -88,7 +91,7 @@ public class DemoContentLoader {
         settings.name = content.site().name();
         settings.about = content.site().about();
         content.categories().forEach(this::createCategory);
-        content.posts().forEach(this::createPost);
+        content.posts().forEach(post -> createPost(post, settings.siteUrl));
         content.menus().forEach(this::createMenu);
         LOG.infof("Demo content loaded: %d categories, %d pages, %d posts, %d menus",
                 categories.count(), pages.count(), posts.count(), menus.count());
@@ -102,11 +105,12 @@ public class DemoContentLoader {
         categories.persist(category);
     }
 
-    private void createPost(DemoContent.DemoPost demo) {
+    /** The body as the editing API would store it: sanitised, so that a restore of an export finds nothing to clean. */
+    private void createPost(DemoContent.DemoPost demo, String siteUrl) {
         Post post = new Post();
         post.title = demo.title();
         post.slug = Slugs.slugify(demo.title());
-        post.bodyHtml = text(demo.bodyResource());
+        post.bodyHtml = sanitizer.sanitize(text(demo.bodyResource()), siteUrl);
         post.excerpt = Excerpts.fromHtml(post.bodyHtml);
         post.status = PostStatus.PUBLISHED;
         post.publishedAt = demo.publishedAt();

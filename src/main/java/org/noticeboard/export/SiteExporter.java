@@ -115,6 +115,12 @@ public class SiteExporter {
             array("importedItems", "select * from imported_posts order by source, external_id",
                     row -> new SiteExport.ImportedItem(row.getString("source"), row.getString("external_id"),
                             id(row, "post_id"), row.getString("link"), instant(row, "imported_at")));
+            array("importedPages", "select * from imported_pages order by source, external_id",
+                    row -> new SiteExport.ImportedPage(row.getString("source"), row.getString("external_id"),
+                            id(row, "page_id"), row.getString("link"), instant(row, "imported_at")));
+            array("importRedirects", "select * from import_redirects order by from_url",
+                    row -> new SiteExport.ImportRedirect(row.getString("from_url"), id(row, "post_id"),
+                            id(row, "page_id"), id(row, "category_id"), instant(row, "created_at")));
             json.writeEndObject();
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.WireEnum;
+import org.noticeboard.export.RestoreReport;
 
 import java.time.Instant;
 
@@ -20,13 +21,15 @@ public record ImportJob(
         Instant createdAt,
         @Schema(nullable = true) Instant startedAt,
         @Schema(nullable = true) Instant finishedAt,
-        @Schema(description = "When it succeeded: what was imported and skipped (for a WordPress or feed import)",
+        @Schema(description = "When a WordPress or feed import succeeded: what was imported and skipped",
                 nullable = true) ImportReport report,
+        @Schema(description = "When a restore of an export succeeded: what was restored", nullable = true)
+        RestoreReport restore,
         @Schema(description = "When it failed: why; nothing was imported", nullable = true) Problem problem) {
 
     @Schema(name = "ImportJobKind")
     public enum Kind {
-        WORDPRESS, FEED;
+        WORDPRESS, FEED, NOTICEBOARD_EXPORT;
 
         @JsonValue
         public String wireName() {

@@ -13,6 +13,8 @@ import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
 import org.noticeboard.common.WireEnum;
+import org.noticeboard.export.RestoreReport;
+import org.noticeboard.export.SiteRestorer;
 import io.quarkus.runtime.configuration.MemorySize;
 
 import java.io.IOException;
@@ -49,6 +51,7 @@ public class ImportJobs {
 
     private final WordPressImporter wordpress;
     private final FeedImporter feeds;
+    private final SiteRestorer restorer;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final long maxUploadSize;
@@ -59,10 +62,11 @@ public class ImportJobs {
         return thread;
     });
 
-    ImportJobs(WordPressImporter wordpress, FeedImporter feeds, EntityManager entityManager, ObjectMapper json,
+    ImportJobs(WordPressImporter wordpress, FeedImporter feeds, SiteRestorer restorer, EntityManager entityManager, ObjectMapper json,
                @ConfigProperty(name = "noticeboard.imports.max-upload-size") MemorySize maxUploadSize) {
         this.wordpress = wordpress;
         this.feeds = feeds;
+        this.restorer = restorer;
         this.entityManager = entityManager;
         this.json = json;
         this.maxUploadSize = maxUploadSize.asLongValue();
@@ -150,9 +154,14 @@ public class ImportJobs {
                             .executeUpdate());
                 }
             };
-            ImportReport report = switch (kind) {
+            Object report = switch (kind) {
                 case WORDPRESS -> wordpress.importSite(ImportSource.of(file), tags, dryRun, progress);
                 case FEED -> feeds.importFeed(Files.readAllBytes(file), dryRun);
+                case NOTICEBOARD_EXPORT -> {
+                    try (InputStream document = Files.newInputStream(file)) {
+                        yield restorer.restore(document, dryRun);
+                    }
+                }
             };
             String written = json.writeValueAsString(report);
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
@@ -208,10 +217,14 @@ public class ImportJobs {
                     "The instance running the import stopped before it finished; nothing was imported: send the file again",
                     "/api/imports/" + id, null, null);
         }
-        return new ImportJob(((Number) row[0]).longValue(), WireEnum.parse(ImportJob.Kind.class, (String) row[1]), status,
+        ImportJob.Kind kind = WireEnum.parse(ImportJob.Kind.class, (String) row[1]);
+        String report = (String) row[10];
+        boolean restore = kind == ImportJob.Kind.NOTICEBOARD_EXPORT;
+        return new ImportJob(((Number) row[0]).longValue(), kind, status,
                 (Boolean) row[3], ((Number) row[4]).longValue(), ((Number) row[5]).longValue(),
                 row[6] == null ? null : ((Number) row[6]).longValue(), instant(row[7]), instant(row[8]), instant(row[9]),
-                row[10] == null ? null : read((String) row[10], ImportReport.class), problem);
+                report == null || restore ? null : read(report, ImportReport.class),
+                report == null || !restore ? null : read(report, RestoreReport.class), problem);
     }
 
     private <T> T read(String text, Class<T> type) {

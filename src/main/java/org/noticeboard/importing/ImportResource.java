@@ -78,12 +78,15 @@ public class ImportResource {
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, RSS, ATOM, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createImport",
-            summary = "Import a file of any size in the background: a WordPress export or a feed (admins only)",
+            summary = "Import a file of any size in the background: a WordPress export, a feed, or an export to restore "
+                    + "(admins only)",
             description = "The file is stored as it arrives (up to 1 GiB, beyond the request body limit) and imported "
-                    + "by the same rules as POST /api/imports/wordpress and /api/imports/feed, one import at a time. "
+                    + "by the same rules as POST /api/imports/wordpress, /api/imports/feed and /api/imports/export, "
+                    + "one import at a time. "
                     + "The answer comes at once: 202 with the job, whose progress and, once finished, report or "
                     + "problem GET /api/imports/{id} gives.")
-    @RequestBody(required = true, description = "The file, as the old site wrote it",
+    @RequestBody(required = true, description = "The file, as the old site (or GET /api/export) wrote it: an export "
+            + "to restore as application/octet-stream",
             content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
                     @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
                     @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
@@ -95,7 +98,8 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = "The file is larger than 1 GiB (a feed: 64 MiB)")
     public RestResponse<ImportJob> startImport(
-            @Parameter(description = "What the file is: wordpress (a WXR export) or feed (RSS 2.0 or Atom)", required = true)
+            @Parameter(description = "What the file is: wordpress (a WXR export), feed (RSS 2.0 or Atom) or "
+                    + "noticeboard-export (GET /api/export's document, restored into an empty site)", required = true)
             @QueryParam("kind") ImportJob.Kind kind,
             @Parameter(description = "Report what would be imported, and write nothing")
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
@@ -103,7 +107,7 @@ public class ImportResource {
             @QueryParam("tags") @DefaultValue("drop") WordPressImporter.Tags tags,
             InputStream file) {
         if (kind == null) {
-            throw ProblemException.invalidQuery("kind", "is required: wordpress or feed");
+            throw ProblemException.invalidQuery("kind", "is required: wordpress, feed or noticeboard-export");
         }
         ImportJob job = jobs.start(kind, file, dryRun, tags, currentUser.idOrNull());
         return RestResponse.ResponseBuilder.<ImportJob>create(RestResponse.Status.ACCEPTED, job)

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** bcrypt, salted and deliberately slow; the cost is configurable so tests need not wait for it. */
 @ApplicationScoped
@@ -13,6 +14,12 @@ public class Passwords {
     public static final int MIN_LENGTH = 10;
     /** bcrypt reads no further than 72 bytes: a longer password would silently lose its tail. */
     public static final int MAX_BYTES = 72;
+    /**
+     * Stored for a user who has no password yet (restored from an export without hashes): no bcrypt hash looks
+     * like it, so no password matches it, and the column stays NOT NULL. An admin gives the user a password.
+     */
+    public static final String NONE = "!";
+    private static final Pattern BCRYPT = Pattern.compile("^\\$2[aby]?\\$[0-9]{2}\\$[./A-Za-z0-9]{53}$");
 
     private final int cost;
     /** Checked against when an e-mail address is unknown, so that a wrong address takes as long as a wrong password. */
@@ -27,8 +34,17 @@ public class Passwords {
         return BcryptUtil.bcryptHash(password, cost);
     }
 
+    /** False for {@link #NONE} and anything else that is not a bcrypt hash, in the time a real check takes. */
     public boolean matches(String password, String hash) {
+        if (!isHash(hash)) {
+            spendTheTimeOfACheck(password);
+            return false;
+        }
         return BcryptUtil.matches(password, hash);
+    }
+
+    public static boolean isHash(String hash) {
+        return hash != null && BCRYPT.matcher(hash).matches();
     }
 
     public void spendTheTimeOfACheck(String password) {

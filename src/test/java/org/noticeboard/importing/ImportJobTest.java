@@ -113,6 +113,21 @@ class ImportJobTest {
     }
 
     @Test
+    void anExportIsRestoredInTheBackground() {
+        byte[] export = given().auth().oauth2(admin).get("/api/export?full=true").then().statusCode(200)
+                .extract().asByteArray();
+        long id = given().auth().oauth2(admin).contentType("application/octet-stream").body(export)
+                .post("/api/imports?kind=noticeboard-export").then().statusCode(202).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).until(jobs::idle);
+        // A restore ends every session: the restored admin signs in anew.
+        admin = data.tokenFor(Role.ADMIN);
+        JsonPath job = finished(id);
+        assertThat(job.getString("status")).isEqualTo("succeeded");
+        assertThat(job.getInt("restore.restored.users")).isEqualTo(1);
+        assertThat(job.getString("report")).isNull();
+    }
+
+    @Test
     void theKindIsRequiredAndOnlyAdminsImport() throws IOException {
         given().auth().oauth2(admin).contentType("application/xml").body(riverside())
                 .post("/api/imports").then().statusCode(400).body("errors[0].field", equalTo("kind"));
