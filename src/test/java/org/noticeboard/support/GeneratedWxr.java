@@ -18,6 +18,11 @@ public final class GeneratedWxr {
     private GeneratedWxr() {
     }
 
+    /** For bench/import-wordpress: {@code java GeneratedWxr.java FILE POSTS BODY_BYTES}, needing only the JDK. */
+    public static void main(String[] args) {
+        write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    }
+
     public static Path write(Path file, int posts, int bodyBytes) {
         try (OutputStream out = Files.newOutputStream(file);
              Writer xml = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
