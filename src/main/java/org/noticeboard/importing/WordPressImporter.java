@@ -42,7 +42,6 @@ import org.noticeboard.post.PostRequest;
 import org.noticeboard.post.PostResponse;
 import org.noticeboard.post.PostService;
 import org.noticeboard.post.PostStatus;
-import org.noticeboard.site.SiteService;
 
 import java.io.InputStream;
 import java.io.IOException;
@@ -55,7 +54,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,7 +109,6 @@ public class WordPressImporter {
     private final PageRepository pageRepository;
     private final CategoryRepository categoryRepository;
     private final MenuRepository menuRepository;
-    private final SiteService site;
     private final HtmlSanitizer sanitizer;
     private final Validator validator;
     private final EntityManager entityManager;
@@ -119,7 +116,7 @@ public class WordPressImporter {
 
     WordPressImporter(PostService posts, PageService pages, CategoryService categories, MenuService menus,
                       CommentService comments, PostRepository postRepository, PageRepository pageRepository,
-                      CategoryRepository categoryRepository, MenuRepository menuRepository, SiteService site,
+                      CategoryRepository categoryRepository, MenuRepository menuRepository,
                       HtmlSanitizer sanitizer, Validator validator, EntityManager entityManager, WriteLocks locks) {
         this.posts = posts;
         this.pages = pages;
@@ -130,7 +127,6 @@ public class WordPressImporter {
         this.pageRepository = pageRepository;
         this.categoryRepository = categoryRepository;
         this.menuRepository = menuRepository;
-        this.site = site;
         this.sanitizer = sanitizer;
         this.validator = validator;
         this.entityManager = entityManager;
@@ -148,7 +144,7 @@ public class WordPressImporter {
         locks.lock(WriteLocks.Scope.POSTS);
         locks.lock(WriteLocks.Scope.PAGES);
         locks.lock(WriteLocks.Scope.MENUS);
-        Run run = new Run(outline, tags, dryRun, progress);
+        Run run = new Run(outline, tags, dryRun);
         try (InputStream in = file.open(); WxrReader wxr = new WxrReader(in)) {
             WxrReader.Element element;
             while ((element = wxr.next()) != null) {
@@ -269,7 +265,6 @@ public class WordPressImporter {
         final Outline outline;
         final Tags tags;
         final boolean dryRun;
-        final ImportProgress progress;
         long done;
         boolean categoriesMade;
         final List<ImportReport.Created> created = new ArrayList<>();
@@ -290,11 +285,10 @@ public class WordPressImporter {
         final Map<Long, String> postTitles = new HashMap<>();
         final Set<Long> postsInMenus;
 
-        Run(Outline outline, Tags tags, boolean dryRun, ImportProgress progress) {
+        Run(Outline outline, Tags tags, boolean dryRun) {
             this.outline = outline;
             this.tags = tags;
             this.dryRun = dryRun;
-            this.progress = progress;
             this.postsInMenus = outline.menuItems.stream().filter(entry -> "post".equals(entry.object()))
                     .map(MenuEntry::objectId).collect(Collectors.toSet());
         }
