@@ -56,6 +56,9 @@ public class ImportJobs {
     private final ObjectMapper json;
     private final long maxUploadSize;
     private final AtomicInteger pending = new AtomicInteger();
+    /** The job running now, 0 when none. */
+    private final AtomicLong running = new AtomicLong();
+    private volatile boolean stopping;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "noticeboard-import");
         thread.setDaemon(true);
@@ -141,6 +144,7 @@ public class ImportJobs {
 
     private void run(long id, ImportJob.Kind kind, Path file, boolean dryRun, WordPressImporter.Tags tags) {
         AtomicLong lastBeat = new AtomicLong();
+        running.set(id);
         try {
             update("update import_jobs set status = 'running', started_at = now(), heartbeat_at = now() where id = ?1", id);
             ImportProgress progress = (done, total) -> {
@@ -172,11 +176,16 @@ public class ImportJobs {
             failed(id, new Problem(refused.type().uri(), refused.type().title(), refused.status(), refused.getMessage(),
                     "/api/imports/" + id, refused.errors(), refused.conflicts()));
         } catch (Exception | Error e) {
+            if (stopping) {
+                // onStop recorded why, while the database could still be reached.
+                return;
+            }
             LOG.errorf(e, "Import job %d failed", id);
             failed(id, new Problem(ProblemType.INTERNAL_ERROR.uri(), ProblemType.INTERNAL_ERROR.title(), 500,
                     "The import stopped on an error the server logged; nothing was imported", "/api/imports/" + id,
                     null, null));
         } finally {
+            running.set(0);
             delete(file);
         }
     }
@@ -256,7 +265,16 @@ public class ImportJobs {
         }
     }
 
+    /** A running import ends with the server: its transaction rolls back, and its job says so at once. */
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        long id = running.get();
+        if (id != 0) {
+            failed(id, new Problem(ProblemType.INTERNAL_ERROR.uri(), ProblemType.INTERNAL_ERROR.title(), 500,
+                    "The server stopped before the import finished; nothing was imported: send the file again",
+                    "/api/imports/" + id, null, null));
+            LOG.warnf("Import job %d stopped with the server; nothing was imported", id);
+        }
         runner.shutdownNow();
     }
 }
