@@ -79,7 +79,7 @@ public class PageRepository implements PanacheRepository<Page> {
     public Optional<Page> formerOwnerOf(String path) {
         return getEntityManager().createQuery("select r.page from PagePathRedirect r where r.oldPath = :path", Page.class)
                 .setParameter("path", path)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** Moves a subtree: every page below {@code oldPath} gets the new prefix, and its old path redirects. */
@@ -119,7 +119,7 @@ public class PageRepository implements PanacheRepository<Page> {
     private Optional<Page> find(String condition, Object key, PageStatusFilter status) {
         String jpql = "from Page p where " + condition + " and " + status.condition;
         return bind(getEntityManager().createQuery(jpql, Page.class).setParameter("key", key), jpql)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     private <T> TypedQuery<T> query(String select, PageStatusFilter status, Long parentId, String orderBy, Class<T> type) {

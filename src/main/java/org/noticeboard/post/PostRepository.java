@@ -124,7 +124,7 @@ public class PostRepository implements PanacheRepository<Post> {
     public Optional<Post> formerOwnerOf(String slug) {
         return getEntityManager().createQuery("select r.post from PostSlugRedirect r where r.oldSlug = :slug", Post.class)
                 .setParameter("slug", slug)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** Keeps the old slug working as a redirect; a slug in use again by a live post stops redirecting. */
@@ -227,7 +227,7 @@ public class PostRepository implements PanacheRepository<Post> {
         }
         Map<Long, PostSummaryRow> byId = getEntityManager()
                 .createQuery(SUMMARY + "where p.id in :ids", PostSummaryRow.class).setParameter("ids", ids)
-                .getResultStream().collect(Collectors.toMap(PostSummaryRow::id, Function.identity()));
+                .getResultList().stream().collect(Collectors.toMap(PostSummaryRow::id, Function.identity()));
         return new Matches(ids.stream().map(byId::get).toList(), total);
     }
 
@@ -245,7 +245,7 @@ public class PostRepository implements PanacheRepository<Post> {
     private Optional<Post> find(String condition, Object key, PostStatusFilter status) {
         String jpql = "from Post p where " + condition + " and " + status.condition;
         TypedQuery<Post> query = getEntityManager().createQuery(jpql, Post.class).setParameter("key", key);
-        return bindStatus(query, jpql).getResultStream().findFirst();
+        return bindStatus(query, jpql).getResultList().stream().findFirst();
     }
 
     private Optional<PostLink> neighbour(String conditionAndOrder, Post post) {
@@ -257,7 +257,7 @@ public class PostRepository implements PanacheRepository<Post> {
                 .setParameter("at", post.publishedAt)
                 .setParameter("id", post.id)
                 .setMaxResults(1)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     private <T> TypedQuery<T> query(String select, Filter filter, Class<T> type, String orderBy) {

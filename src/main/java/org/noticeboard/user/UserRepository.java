@@ -33,7 +33,7 @@ public class UserRepository implements PanacheRepository<User> {
         }
         return getEntityManager().createQuery("select u.id, u.displayName from User u where u.id in :ids", Object[].class)
                 .setParameter("ids", known)
-                .getResultStream()
+                .getResultList().stream()
                 .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
     }
 }
