@@ -3,7 +3,7 @@ package org.noticeboard.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.CurrentUser;
-import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.user.AuditTrail;
 
@@ -40,9 +40,9 @@ public class SiteService {
     }
 
     @Transactional
-    public SiteResponse update(SiteRequest request, String ifMatch, URI apiBase) {
+    public SiteResponse update(SiteRequest request, Expected expected, URI apiBase) {
         SiteSettings current = settings.get();
-        Preconditions.requireMatch(ifMatch, SiteResponse.tagOf(current));
+        expected.requireMatch(SiteResponse.tagOf(current));
         try {
             ZoneId.of(request.timezone());
         } catch (DateTimeException e) {
