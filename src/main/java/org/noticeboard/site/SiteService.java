@@ -39,8 +39,16 @@ public class SiteService {
         return SiteResponse.from(site, apiBase, editorial ? auditTrail.of(null, null, site.updatedAt, site.updatedBy) : null);
     }
 
+    /** The change and its answer in one transaction, so that the answer is the settings as this change left them. */
     @Transactional
     public SiteResponse update(SiteRequest request, Expected expected, URI apiBase) {
+        change(request, expected);
+        return read(apiBase, true);
+    }
+
+    /** Replaces the settings; unlike {@link #update}, it needs no API address, having no answer to give. */
+    @Transactional
+    public void change(SiteRequest request, Expected expected) {
         SiteSettings current = settings.get();
         expected.requireMatch(SiteResponse.tagOf(current));
         try {
@@ -66,7 +74,6 @@ public class SiteService {
         site.commentThreadDepth = comments.threadDepth() == null ? 2 : comments.threadDepth();
         site.updatedBy = currentUser.idOrNull();
         settings.flush();
-        return read(apiBase, true);
     }
 
     @Transactional
