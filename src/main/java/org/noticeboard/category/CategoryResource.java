@@ -94,7 +94,7 @@ public class CategoryResource {
     public CategoryResponse update(@Parameter(description = "The category's slug") @RestPath String slug,
                                    @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull CategoryRequest request) {
-        return categories.update(slug, request, ifMatch);
+        return categories.update(slug, request, Preconditions.fromIfMatch(ifMatch));
     }
 
     @PATCH
@@ -110,7 +110,8 @@ public class CategoryResource {
     public CategoryResponse patch(@Parameter(description = "The category's slug") @RestPath String slug,
                                   @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                   JsonNode patch) {
-        return categories.update(slug, mergePatch.apply(categories.currentRequest(slug), patch, CategoryRequest.class), ifMatch);
+        return categories.update(slug, mergePatch.apply(categories.currentRequest(slug), patch, CategoryRequest.class),
+                Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE
@@ -125,6 +126,6 @@ public class CategoryResource {
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the category")
                        @QueryParam("removeMenuLinks") @DefaultValue("false") boolean removeMenuLinks) {
-        categories.delete(slug, ifMatch, removeMenuLinks);
+        categories.delete(slug, Preconditions.fromIfMatch(ifMatch), removeMenuLinks);
     }
 }

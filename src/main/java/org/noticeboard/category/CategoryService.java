@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Slugs;
@@ -52,9 +52,9 @@ public class CategoryService {
     }
 
     @Transactional
-    public CategoryResponse update(String slug, CategoryRequest request, String ifMatch) {
+    public CategoryResponse update(String slug, CategoryRequest request, Expected expected) {
         locks.lock(WriteLocks.Scope.CATEGORIES);
-        Category category = editable(slug, ifMatch);
+        Category category = editable(slug, expected);
         apply(category, request);
         categories.flush();
         return bySlug(category.slug, true);
@@ -67,9 +67,9 @@ public class CategoryService {
 
     /** Posts lose the category; subcategories must be moved or deleted first. */
     @Transactional
-    public void delete(String slug, String ifMatch, boolean removeMenuLinks) {
+    public void delete(String slug, Expected expected, boolean removeMenuLinks) {
         locks.lock(WriteLocks.Scope.CATEGORIES);
-        Category category = editable(slug, ifMatch);
+        Category category = editable(slug, expected);
         List<Category> children = categories.list("parent", category);
         if (!children.isEmpty()) {
             throw ProblemException.conflict("The category has subcategories: move or delete them first",
@@ -85,10 +85,10 @@ public class CategoryService {
         return ProblemException.notFound("No category has the slug '" + slug + "'");
     }
 
-    /** Checks If-Match against the category's own version: its post count does not count. */
-    private Category editable(String slug, String ifMatch) {
+    /** Compares the expected version with the category's own: its post count does not count. */
+    private Category editable(String slug, Expected expected) {
         Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
-        Preconditions.requireMatch(ifMatch, CategoryResponse.tagOf(category.id, category.version));
+        expected.requireMatch(CategoryResponse.tagOf(category.id, category.version));
         return category;
     }
 

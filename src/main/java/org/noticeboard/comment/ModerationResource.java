@@ -119,7 +119,8 @@ public class ModerationResource {
                                  JsonNode patch) {
         ModeratedComment current = moderation.byId(id);
         CommentEdit base = new CommentEdit(current.authorName(), current.authorWebsite(), current.body());
-        return moderation.edit(id, mergePatch.apply(base, patch, CommentEdit.class), ifMatch);
+        return moderation.edit(id, mergePatch.apply(base, patch, CommentEdit.class),
+                Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE

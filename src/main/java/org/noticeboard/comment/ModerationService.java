@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.CurrentUser;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.Paged;
 import org.noticeboard.common.Paging;
-import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.ProblemException;
 
 import java.time.Instant;
@@ -88,9 +88,9 @@ public class ModerationService {
     }
 
     @Transactional
-    public ModeratedComment edit(long id, CommentEdit edit, String ifMatch) {
+    public ModeratedComment edit(long id, CommentEdit edit, Expected expected) {
         Comment comment = find(id);
-        Preconditions.requireMatch(ifMatch, ModeratedComment.tagOf(comment));
+        expected.requireMatch(ModeratedComment.tagOf(comment));
         comment.authorName = edit.authorName().strip();
         comment.authorWebsite = edit.authorWebsite() == null || edit.authorWebsite().isBlank() ? null : edit.authorWebsite().strip();
         comment.body = edit.body().strip();

@@ -1,5 +1,7 @@
 package org.noticeboard.common;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record EditingTag(String kind, long id, long version) {
 
-    private static final Pattern SHAPE = Pattern.compile("\"[a-z]+-[0-9]+-v[0-9]+\"");
+    private static final Pattern SHAPE = Pattern.compile("\"([a-z]+)-([0-9]+)-v([0-9]+)\"");
 
     public static EditingTag of(String kind, EditableEntity entity) {
         return new EditingTag(kind, entity.id, entity.version);
@@ -29,5 +31,22 @@ public record EditingTag(String kind, long id, long version) {
     /** Whether an entity tag from a request has the shape of an editing tag, of whatever resource and version. */
     static boolean isOne(String entityTag) {
         return SHAPE.matcher(entityTag).matches();
+    }
+
+    /**
+     * The editing tag an entity tag from a request spells exactly, if any: one with a leading zero or a number
+     * too large for any row has the shape but names no resource.
+     */
+    static Optional<EditingTag> parse(String entityTag) {
+        Matcher parts = SHAPE.matcher(entityTag);
+        if (!parts.matches()) {
+            return Optional.empty();
+        }
+        try {
+            EditingTag tag = new EditingTag(parts.group(1), Long.parseLong(parts.group(2)), Long.parseLong(parts.group(3)));
+            return tag.toString().equals(entityTag) ? Optional.of(tag) : Optional.empty();
+        } catch (NumberFormatException tooLarge) {
+            return Optional.empty();
+        }
     }
 }

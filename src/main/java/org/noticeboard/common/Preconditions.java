@@ -2,10 +2,13 @@ package org.noticeboard.common;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Optimistic concurrency for writes: If-Match must name the resource's current {@link EditingTag}, which a
- * signed-in read of it, or the answer to the last write to it, gave as its ETag.
+ * Optimistic concurrency for writes, at the HTTP edge: If-Match must name the resource's current
+ * {@link EditingTag}, which a signed-in read of it, or the answer to the last write to it, gave as its ETag.
+ * Resources turn the header into an {@link Expected}, which the services compare with the resource as it is.
  */
 public final class Preconditions {
 
@@ -21,28 +24,24 @@ public final class Preconditions {
 
     /**
      * @param ifMatch the request's If-Match header, possibly null
-     * @param current the resource's editing tag as it is now
-     * @throws ProblemException 428 without If-Match; 412 when it names neither {@code *} nor the current tag
+     * @return what the write expects: refused with 428 when the header is missing, accepted whatever the version for
+     * {@code *}, and otherwise one of the editing tags it names (412 when it names none, or none that is current)
      */
-    public static void requireMatch(String ifMatch, EditingTag current) {
+    public static Expected fromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of a signed-in read of this resource");
+            return Expected.UNSTATED;
         }
         List<String> tags = Arrays.stream(ifMatch.split(",")).map(String::strip).toList();
-        String currentTag = current.toString();
-        if (tags.stream().anyMatch(tag -> tag.equals("*") || tag.equals(currentTag))) {
-            return;
+        if (tags.contains("*")) {
+            return Expected.ANY;
         }
-        if (tags.stream().noneMatch(EditingTag::isOne)) {
-            // The hash of a public read: it changes with what is shown beside the resource, so it says nothing
-            // about whether the resource itself changed.
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "If-Match names no editing tag (a public read's ETag is not one): read the " + current.kind()
-                            + " signed in and send the ETag that read gives; nothing was changed");
+        List<String> editingTags = tags.stream().filter(EditingTag::isOne).toList();
+        if (editingTags.isEmpty()) {
+            return Expected.NO_EDITING_TAG;
         }
-        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "The resource has changed since you read it (its ETag is now " + currentTag + "); nothing was changed");
+        // A tag of the right shape that no resource can have (say a version with a leading zero) matches nothing.
+        return Expected.oneOf(editingTags.stream().map(EditingTag::parse).flatMap(Optional::stream)
+                .collect(Collectors.toSet()));
     }
 
     public static ProblemException changedMeanwhile() {

@@ -11,9 +11,11 @@ import jakarta.transaction.Transactional;
  * PostgreSQL's read-committed statements then see everything the previous holder committed. The locks are
  * PostgreSQL advisory locks, so they hold across every instance serving the database.
  *
- * <p>Lock order, to stay free of deadlocks: a transaction takes at most its own content's lock and then
- * {@link Scope#MENUS} (deleting content edits the menus that link to it), and takes both before it writes; a feed
- * import, which makes categories and posts, takes {@link Scope#CATEGORIES} and then {@link Scope#POSTS}.
+ * <p>Lock order, to stay free of deadlocks: a transaction that takes several scopes takes them in the order
+ * {@link Scope} declares them (START_UP, CATEGORIES, POSTS, PAGES, MENUS, USERS), all before it writes. Most take
+ * their own content's lock and then {@link Scope#MENUS} (deleting content edits the menus that link to it); a feed
+ * import takes CATEGORIES and POSTS; a WordPress import CATEGORIES to MENUS; the demo loader START_UP and then
+ * CATEGORIES to MENUS up front, before it asks whether the database is empty; a restore takes them all.
  */
 @ApplicationScoped
 public class WriteLocks {
@@ -21,8 +23,18 @@ public class WriteLocks {
     /** Distinguishes Noticeboard's advisory locks from any other application's on the same database. */
     private static final int NAMESPACE = 0x4E42;
 
+    /**
+     * Declared in lock order. Each keeps the key it has always had, so that instances of different versions
+     * serving one database still exclude each other.
+     */
     public enum Scope {
-        PAGES, CATEGORIES, POSTS, MENUS, USERS, START_UP
+        START_UP(5), CATEGORIES(1), POSTS(2), PAGES(0), MENUS(3), USERS(4);
+
+        private final int key;
+
+        Scope(int key) {
+            this.key = key;
+        }
     }
 
     private final EntityManager entityManager;
@@ -35,7 +47,7 @@ public class WriteLocks {
     public void lock(Scope scope) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(:namespace, :scope)")
                 .setParameter("namespace", NAMESPACE)
-                .setParameter("scope", scope.ordinal())
+                .setParameter("scope", scope.key)
                 .getSingleResult();
     }
 }

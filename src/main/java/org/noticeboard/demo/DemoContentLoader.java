@@ -7,39 +7,43 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
-import org.noticeboard.common.HtmlSanitizer;
-import org.noticeboard.common.Slugs;
-import org.noticeboard.common.WriteLocks;
+import org.noticeboard.category.CategoryRequest;
+import org.noticeboard.category.CategoryService;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.WireEnum;
+import org.noticeboard.common.WriteLocks;
 import org.noticeboard.menu.LinkType;
-import org.noticeboard.menu.Menu;
-import org.noticeboard.menu.MenuItem;
+import org.noticeboard.menu.MenuLinkRequest;
 import org.noticeboard.menu.MenuRepository;
-import org.noticeboard.page.Page;
+import org.noticeboard.menu.MenuRequest;
+import org.noticeboard.menu.MenuService;
+import org.noticeboard.menu.MenuTreeItem;
 import org.noticeboard.page.PageRepository;
+import org.noticeboard.page.PageRequest;
+import org.noticeboard.page.PageResponse;
+import org.noticeboard.page.PageService;
 import org.noticeboard.page.PageStatus;
 import org.noticeboard.post.CommentStatus;
-import org.noticeboard.post.Excerpts;
-import org.noticeboard.post.Post;
 import org.noticeboard.post.PostRepository;
+import org.noticeboard.post.PostRequest;
+import org.noticeboard.post.PostService;
 import org.noticeboard.post.PostStatus;
-import org.noticeboard.site.SiteSettings;
-import org.noticeboard.site.SiteSettingsRepository;
+import org.noticeboard.site.SiteRequest;
+import org.noticeboard.site.SiteService;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loads the reference site (the capture of BPRCVS's news page) into an empty database when
  * {@code noticeboard.demo-content} is on. A database holding any content is left alone, so loading
- * twice changes nothing.
+ * twice changes nothing. It writes through the same services as the API, so the demo site's slugs, paths,
+ * sibling order, sanitised bodies and menu links follow the same rules as content an editor makes.
  */
 @ApplicationScoped
 public class DemoContentLoader {
@@ -48,26 +52,33 @@ public class DemoContentLoader {
 
     private final boolean enabled;
     private final ObjectMapper json;
-    private final SiteSettingsRepository site;
-    private final CategoryRepository categories;
-    private final PageRepository pages;
-    private final PostRepository posts;
-    private final MenuRepository menus;
     private final WriteLocks locks;
-    private final HtmlSanitizer sanitizer;
+    private final SiteService site;
+    private final CategoryService categories;
+    private final PostService posts;
+    private final PageService pages;
+    private final MenuService menus;
+    private final CategoryRepository categoryRepository;
+    private final PostRepository postRepository;
+    private final PageRepository pageRepository;
+    private final MenuRepository menuRepository;
 
     DemoContentLoader(@ConfigProperty(name = "noticeboard.demo-content") boolean enabled, ObjectMapper json,
-                      SiteSettingsRepository site, CategoryRepository categories, PageRepository pages,
-                      PostRepository posts, MenuRepository menus, WriteLocks locks, HtmlSanitizer sanitizer) {
+                      WriteLocks locks, SiteService site, CategoryService categories, PostService posts,
+                      PageService pages, MenuService menus, CategoryRepository categoryRepository,
+                      PostRepository postRepository, PageRepository pageRepository, MenuRepository menuRepository) {
         this.enabled = enabled;
         this.json = json;
+        this.locks = locks;
         this.site = site;
         this.categories = categories;
-        this.pages = pages;
         this.posts = posts;
+        this.pages = pages;
         this.menus = menus;
-        this.locks = locks;
-        this.sanitizer = sanitizer;
+        this.categoryRepository = categoryRepository;
+        this.postRepository = postRepository;
+        this.pageRepository = pageRepository;
+        this.menuRepository = menuRepository;
     }
 
     @Transactional
@@ -82,89 +93,63 @@ public class DemoContentLoader {
     public boolean loadIntoEmptyDatabase() {
         // Two instances starting together: the second waits, then finds the content the first loaded.
         locks.lock(WriteLocks.Scope.START_UP);
-        if (categories.count() + pages.count() + posts.count() + menus.count() > 0) {
+        // Every scope the services below take, in WriteLocks' order and before the emptiness check, so that no
+        // editor's write lands between the check and the load; the services' own lock calls then pass straight on.
+        locks.lock(WriteLocks.Scope.CATEGORIES);
+        locks.lock(WriteLocks.Scope.POSTS);
+        locks.lock(WriteLocks.Scope.PAGES);
+        locks.lock(WriteLocks.Scope.MENUS);
+        if (categoryRepository.count() + pageRepository.count() + postRepository.count() + menuRepository.count() > 0) {
             LOG.info("Demo content not loaded: the database already holds content");
             return false;
         }
         DemoContent content = read("content.json");
-        SiteSettings settings = site.get();
-        settings.name = content.site().name();
-        settings.about = content.site().about();
-        content.categories().forEach(this::createCategory);
-        content.posts().forEach(post -> createPost(post, settings.siteUrl));
+        nameSite(content.site());
+        content.categories().forEach(name -> categories.create(new CategoryRequest(name, null, null, null)));
+        content.posts().forEach(this::createPost);
         content.menus().forEach(this::createMenu);
         LOG.infof("Demo content loaded: %d categories, %d pages, %d posts, %d menus",
-                categories.count(), pages.count(), posts.count(), menus.count());
+                categoryRepository.count(), pageRepository.count(), postRepository.count(), menuRepository.count());
         return true;
     }
 
-    private void createCategory(String name) {
-        Category category = new Category();
-        category.name = name;
-        category.slug = Slugs.slugify(name);
-        categories.persist(category);
+    /** The settings row comes with the schema and nobody has read it: whatever version it is at, the demo names it. */
+    private void nameSite(DemoContent.Site demo) {
+        SiteRequest current = site.currentRequest();
+        site.change(new SiteRequest(demo.name(), current.tagline(), demo.about(), current.contact(), current.url(),
+                current.timezone(), current.language(), current.comments()), Expected.ANY);
     }
 
-    /** The body as the editing API would store it: sanitised, so that a restore of an export finds nothing to clean. */
-    private void createPost(DemoContent.DemoPost demo, String siteUrl) {
-        Post post = new Post();
-        post.title = demo.title();
-        post.slug = Slugs.slugify(demo.title());
-        post.bodyHtml = sanitizer.sanitize(text(demo.bodyResource()), siteUrl);
-        post.excerpt = Excerpts.fromHtml(post.bodyHtml);
-        post.status = PostStatus.PUBLISHED;
-        post.publishedAt = demo.publishedAt();
-        post.commentStatus = WireEnum.parse(CommentStatus.class, demo.commentStatus());
-        posts.persist(post);
+    private void createPost(DemoContent.DemoPost demo) {
+        posts.create(new PostRequest(demo.title(), null, null, text(demo.bodyResource()), null, null,
+                PostStatus.PUBLISHED, demo.publishedAt(), WireEnum.parse(CommentStatus.class, demo.commentStatus()),
+                null));
     }
 
     private void createMenu(DemoContent.DemoMenu demo) {
-        Menu menu = new Menu();
-        menu.slug = demo.slug();
-        menu.name = demo.name();
-        menus.persist(menu);
-        createItems(menu, null, null, demo.items(), new HashMap<>());
+        menus.create(new MenuRequest(demo.slug(), demo.name(), tree(demo.items(), null)));
     }
 
     /**
-     * Each entry that is a page gets one, nested under the nearest enclosing entry that is a page, so its
-     * path is the slugs of the labels along the menu (services/the-cvs-centre/room-hire/large-meetings).
+     * Each entry that is a page gets one, made before its children and nested under the nearest enclosing entry
+     * that is a page, so its path is the slugs of the labels along the menu
+     * (services/the-cvs-centre/room-hire/large-meetings) and it comes last among the pages made so far beside it.
      */
-    private void createItems(Menu menu, MenuItem parentItem, Page parentPage, List<DemoContent.DemoMenuItem> entries,
-                             Map<String, Integer> pagesUnderPath) {
-        for (int position = 0; position < entries.size(); position++) {
-            DemoContent.DemoMenuItem entry = entries.get(position);
-            MenuItem item = new MenuItem();
-            item.menu = menu;
-            item.parent = parentItem;
-            item.position = position;
-            item.label = entry.label();
-            Page page = null;
-            if (entry.link() == null) {
-                String parentPath = parentPage == null ? "" : parentPage.path;
-                int pagePosition = pagesUnderPath.merge(parentPath, 1, Integer::sum) - 1;
-                page = createPage(entry.label(), parentPage, pagePosition);
-                item.linkType = LinkType.PAGE;
-                item.page = page;
-            } else {
-                item.linkType = WireEnum.parse(LinkType.class, entry.link());
+    private List<MenuTreeItem> tree(List<DemoContent.DemoMenuItem> entries, Long parentPageId) {
+        List<MenuTreeItem> items = new ArrayList<>();
+        for (DemoContent.DemoMenuItem entry : entries) {
+            if (entry.link() != null) {
+                MenuLinkRequest link = new MenuLinkRequest(WireEnum.parse(LinkType.class, entry.link()),
+                        null, null, null, null, null, null);
+                items.add(new MenuTreeItem(entry.label(), link, tree(entry.childrenOrEmpty(), parentPageId)));
+                continue;
             }
-            menus.getEntityManager().persist(item);
-            createItems(menu, item, page != null ? page : parentPage, entry.childrenOrEmpty(), pagesUnderPath);
+            PageResponse page = pages.create(new PageRequest(entry.label(), null, parentPageId, null,
+                    PageStatus.PUBLISHED, null, null, null));
+            MenuLinkRequest link = new MenuLinkRequest(LinkType.PAGE, page.id(), null, null, null, null, null);
+            items.add(new MenuTreeItem(entry.label(), link, tree(entry.childrenOrEmpty(), page.id())));
         }
-    }
-
-    private Page createPage(String title, Page parent, int position) {
-        Page page = new Page();
-        page.title = title;
-        page.slug = Slugs.slugify(title);
-        page.parent = parent;
-        page.path = parent == null ? page.slug : parent.path + "/" + page.slug;
-        page.position = position;
-        page.status = PageStatus.PUBLISHED;
-        page.bodyHtml = "";
-        pages.persist(page);
-        return page;
+        return items;
     }
 
     private DemoContent read(String resource) {

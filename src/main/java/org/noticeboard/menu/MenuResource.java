@@ -99,7 +99,7 @@ public class MenuResource {
     public MenuResponse replace(@Parameter(description = "The menu's slug") @RestPath String slug,
                                 @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull MenuRequest request) {
-        return menus.replace(slug, request, ifMatch);
+        return menus.replace(slug, request, Preconditions.fromIfMatch(ifMatch));
     }
 
     @PATCH
@@ -115,7 +115,7 @@ public class MenuResource {
                                JsonNode patch) {
         MenuResponse current = menus.bySlug(slug, true);
         MenuNameRequest renamed = mergePatch.apply(new MenuNameRequest(current.slug(), current.name()), patch, MenuNameRequest.class);
-        return menus.rename(slug, renamed.slug(), renamed.name(), ifMatch);
+        return menus.rename(slug, renamed.slug(), renamed.name(), Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE
@@ -126,7 +126,7 @@ public class MenuResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@Parameter(description = "The menu's slug") @RestPath String slug,
                        @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        menus.delete(slug, ifMatch);
+        menus.delete(slug, Preconditions.fromIfMatch(ifMatch));
     }
 
     @GET
@@ -152,7 +152,7 @@ public class MenuResource {
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                               @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull MenuItemRequest request) {
-        MenuService.Added added = menus.addItem(slug, request, ifMatch);
+        MenuService.Added added = menus.addItem(slug, request, Preconditions.fromIfMatch(ifMatch));
         return Responses.created("/api/menus/" + slug + "/items/" + added.itemId(), added.menu());
     }
 
@@ -176,7 +176,7 @@ public class MenuResource {
             current = new MenuItemRequest(current.label(), current.link(), current.parentId(), null);
         }
         MenuItemRequest changed = mergePatch.apply(current, patch, MenuItemRequest.class);
-        return menus.updateItem(slug, id, changed, ifMatch);
+        return menus.updateItem(slug, id, changed, Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE
@@ -188,6 +188,6 @@ public class MenuResource {
     public MenuResponse deleteItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                    @Parameter(description = "The item's id") @RestPath @Min(1) long id,
                                    @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        return menus.deleteItem(slug, id, ifMatch);
+        return menus.deleteItem(slug, id, Preconditions.fromIfMatch(ifMatch));
     }
 }

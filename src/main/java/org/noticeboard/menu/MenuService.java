@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.ContentDeletion;
-import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.WriteLocks;
@@ -85,9 +85,9 @@ public class MenuService {
 
     /** Replaces the name and the whole tree at once; item ids are new afterwards. */
     @Transactional
-    public MenuResponse replace(String slug, MenuRequest request, String ifMatch) {
+    public MenuResponse replace(String slug, MenuRequest request, Expected expected) {
         locks.lock(WriteLocks.Scope.MENUS);
-        Menu menu = editable(slug, ifMatch);
+        Menu menu = editable(slug, expected);
         String newSlug = request.slug() == null ? menu.slug : request.slug();
         requireFreeSlug(newSlug, menu.id);
         menus.deleteItems(menu);
@@ -100,9 +100,9 @@ public class MenuService {
     }
 
     @Transactional
-    public void delete(String slug, String ifMatch) {
+    public void delete(String slug, Expected expected) {
         locks.lock(WriteLocks.Scope.MENUS);
-        Menu menu = editable(slug, ifMatch);
+        Menu menu = editable(slug, expected);
         menus.delete(menu);
         menus.flush();
     }
@@ -112,9 +112,9 @@ public class MenuService {
     }
 
     @Transactional
-    public Added addItem(String slug, MenuItemRequest request, String ifMatch) {
+    public Added addItem(String slug, MenuItemRequest request, Expected expected) {
         locks.lock(WriteLocks.Scope.MENUS);
-        Menu menu = editable(slug, ifMatch);
+        Menu menu = editable(slug, expected);
         Tree tree = new Tree(menus.items(menu));
         MenuItem item = new MenuItem();
         item.menu = menu;
@@ -130,9 +130,9 @@ public class MenuService {
 
     /** Renames, relinks or moves an item; its children move with it. */
     @Transactional
-    public MenuResponse updateItem(String slug, long itemId, MenuItemRequest request, String ifMatch) {
+    public MenuResponse updateItem(String slug, long itemId, MenuItemRequest request, Expected expected) {
         locks.lock(WriteLocks.Scope.MENUS);
-        Menu menu = editable(slug, ifMatch);
+        Menu menu = editable(slug, expected);
         Tree tree = new Tree(menus.items(menu));
         MenuItem item = tree.item(itemId, slug);
         MenuItem parent = tree.parent(request.parentId());
@@ -160,9 +160,9 @@ public class MenuService {
 
     /** Removes an item; its children take its place, in order. */
     @Transactional
-    public MenuResponse deleteItem(String slug, long itemId, String ifMatch) {
+    public MenuResponse deleteItem(String slug, long itemId, Expected expected) {
         locks.lock(WriteLocks.Scope.MENUS);
-        Menu menu = editable(slug, ifMatch);
+        Menu menu = editable(slug, expected);
         Tree tree = new Tree(menus.items(menu));
         MenuItem item = tree.item(itemId, slug);
         tree.removeLiftingChildren(item);
@@ -174,9 +174,9 @@ public class MenuService {
 
     /** Rename a menu or change its slug: only {@code slug} and {@code name} of the request count here. */
     @Transactional
-    public MenuResponse rename(String slug, String newSlug, String name, String ifMatch) {
+    public MenuResponse rename(String slug, String newSlug, String name, Expected expected) {
         locks.lock(WriteLocks.Scope.MENUS);
-        Menu menu = editable(slug, ifMatch);
+        Menu menu = editable(slug, expected);
         requireFreeSlug(newSlug, menu.id);
         menu.slug = newSlug;
         menu.name = name.strip();
@@ -228,9 +228,9 @@ public class MenuService {
         menu.updatedAt = Instant.now();
     }
 
-    private Menu editable(String slug, String ifMatch) {
+    private Menu editable(String slug, Expected expected) {
         Menu menu = find(slug);
-        Preconditions.requireMatch(ifMatch, MenuResponse.tagOf(menu));
+        expected.requireMatch(MenuResponse.tagOf(menu));
         return menu;
     }
 

@@ -129,7 +129,7 @@ public class PageResource {
     public PageResponse update(@Parameter(description = "The page's id") @RestPath @Min(1) long id,
                                @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PageRequest request) {
-        return pages.update(id, request, ifMatch);
+        return pages.update(id, request, Preconditions.fromIfMatch(ifMatch));
     }
 
     @PATCH
@@ -150,7 +150,8 @@ public class PageResource {
             // The current position counts among the old siblings: moved without one, the page goes last.
             current = current.withoutPosition();
         }
-        return pages.update(id, mergePatch.apply(current, patch, PageRequest.class), ifMatch);
+        return pages.update(id, mergePatch.apply(current, patch, PageRequest.class),
+                Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE
@@ -164,6 +165,6 @@ public class PageResource {
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the page")
                        @QueryParam("removeMenuLinks") @DefaultValue("false") boolean removeMenuLinks) {
-        pages.delete(id, ifMatch, removeMenuLinks);
+        pages.delete(id, Preconditions.fromIfMatch(ifMatch), removeMenuLinks);
     }
 }

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.ContentDeletion;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paged;
 import org.noticeboard.common.Paging;
-import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Slugs;
@@ -103,9 +103,9 @@ public class PageService {
 
     /** Renaming or moving rewrites the paths of the whole subtree, and every old path keeps redirecting. */
     @Transactional
-    public PageResponse update(long id, PageRequest request, String ifMatch) {
+    public PageResponse update(long id, PageRequest request, Expected expected) {
         locks.lock(WriteLocks.Scope.PAGES);
-        Page page = editable(id, ifMatch);
+        Page page = editable(id, expected);
         Page parent = parent(request.parentId(), page);
         String slug = slug(request, parent, page);
         String oldPath = page.path;
@@ -146,9 +146,9 @@ public class PageService {
 
     /** Child pages must be moved or deleted first; menu links are refused or removed as asked. */
     @Transactional
-    public void delete(long id, String ifMatch, boolean removeMenuLinks) {
+    public void delete(long id, Expected expected, boolean removeMenuLinks) {
         locks.lock(WriteLocks.Scope.PAGES);
-        Page page = editable(id, ifMatch);
+        Page page = editable(id, expected);
         List<PageRef> children = pages.children(id, PageStatusFilter.ANY);
         if (!children.isEmpty()) {
             throw ProblemException.conflict("The page has child pages: move or delete them first",
@@ -164,10 +164,10 @@ public class PageService {
         pages.flush();
     }
 
-    /** Checks If-Match against the page's own version: its breadcrumbs and child pages do not count. */
-    private Page editable(long id, String ifMatch) {
+    /** Compares the expected version with the page's own: its breadcrumbs and child pages do not count. */
+    private Page editable(long id, Expected expected) {
         Page page = pages.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        Preconditions.requireMatch(ifMatch, PageResponse.tagOf(page));
+        expected.requireMatch(PageResponse.tagOf(page));
         return page;
     }
 

@@ -158,7 +158,7 @@ public class PostResource {
     public PostResponse update(@Parameter(description = "The post's id") @RestPath @Min(1) long id,
                                @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull PostRequest request) {
-        return posts.update(id, request, ifMatch);
+        return posts.update(id, request, Preconditions.fromIfMatch(ifMatch));
     }
 
     @PATCH
@@ -174,7 +174,8 @@ public class PostResource {
     public PostResponse patch(@Parameter(description = "The post's id") @RestPath @Min(1) long id,
                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
-        return posts.update(id, mergePatch.apply(posts.currentRequest(id), patch, PostRequest.class), ifMatch);
+        return posts.update(id, mergePatch.apply(posts.currentRequest(id), patch, PostRequest.class),
+                Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE
@@ -188,6 +189,6 @@ public class PostResource {
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                        @Parameter(description = "true: also remove the menu items that link to the post")
                        @QueryParam("removeMenuLinks") @DefaultValue("false") boolean removeMenuLinks) {
-        posts.delete(id, ifMatch, removeMenuLinks);
+        posts.delete(id, Preconditions.fromIfMatch(ifMatch), removeMenuLinks);
     }
 }

@@ -7,11 +7,11 @@ import org.jsoup.Jsoup;
 import org.noticeboard.category.Category;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.common.ContentDeletion;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.HtmlSanitizer;
 import org.noticeboard.common.MovedPermanently;
 import org.noticeboard.common.Paging;
 import org.noticeboard.common.Paged;
-import org.noticeboard.common.Preconditions;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.Slugs;
@@ -124,9 +124,9 @@ public class PostService {
     }
 
     @Transactional
-    public PostResponse update(long id, PostRequest request, String ifMatch) {
+    public PostResponse update(long id, PostRequest request, Expected expected) {
         locks.lock(WriteLocks.Scope.POSTS);
-        Post post = editable(id, ifMatch);
+        Post post = editable(id, expected);
         String oldSlug = post.slug;
         if (request.commentStatus() == null) {
             post.commentStatus = site.settings().commentsOpenByDefault ? CommentStatus.OPEN : CommentStatus.CLOSED;
@@ -151,18 +151,18 @@ public class PostService {
 
     /** @param removeMenuLinks remove menu items that link to the post instead of refusing with 409 */
     @Transactional
-    public void delete(long id, String ifMatch, boolean removeMenuLinks) {
+    public void delete(long id, Expected expected, boolean removeMenuLinks) {
         locks.lock(WriteLocks.Scope.POSTS);
-        Post post = editable(id, ifMatch);
+        Post post = editable(id, expected);
         deletions.fire(new ContentDeletion(ContentDeletion.Kind.POST, id, removeMenuLinks));
         posts.delete(post);
         posts.flush();
     }
 
-    /** Checks If-Match against the post's own version: what is shown beside it (neighbours, categories) does not count. */
-    private Post editable(long id, String ifMatch) {
+    /** Compares the expected version with the post's own: what is shown beside it (neighbours, categories) does not count. */
+    private Post editable(long id, Expected expected) {
         Post post = posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        Preconditions.requireMatch(ifMatch, PostResponse.tagOf(post));
+        expected.requireMatch(PostResponse.tagOf(post));
         return post;
     }
 

@@ -64,7 +64,7 @@ public class SiteResource {
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public SiteResponse update(@Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull SiteRequest request, @Context UriInfo uriInfo) {
-        return site.update(request, ifMatch, uriInfo.getBaseUri());
+        return site.update(request, Preconditions.fromIfMatch(ifMatch), uriInfo.getBaseUri());
     }
 
     @PATCH
@@ -76,6 +76,7 @@ public class SiteResource {
     @APIResponse(responseCode = "422", description = "A field is missing or invalid")
     public SiteResponse patch(@Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch, @Context UriInfo uriInfo) {
-        return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class), ifMatch, uriInfo.getBaseUri());
+        return site.update(mergePatch.apply(site.currentRequest(), patch, SiteRequest.class),
+                Preconditions.fromIfMatch(ifMatch), uriInfo.getBaseUri());
     }
 }

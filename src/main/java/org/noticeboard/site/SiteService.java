@@ -3,7 +3,7 @@ package org.noticeboard.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.noticeboard.common.CurrentUser;
-import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.user.AuditTrail;
 
@@ -39,10 +39,18 @@ public class SiteService {
         return SiteResponse.from(site, apiBase, editorial ? auditTrail.of(null, null, site.updatedAt, site.updatedBy) : null);
     }
 
+    /** The change and its answer in one transaction, so that the answer is the settings as this change left them. */
     @Transactional
-    public SiteResponse update(SiteRequest request, String ifMatch, URI apiBase) {
+    public SiteResponse update(SiteRequest request, Expected expected, URI apiBase) {
+        change(request, expected);
+        return read(apiBase, true);
+    }
+
+    /** Replaces the settings; unlike {@link #update}, it needs no API address, having no answer to give. */
+    @Transactional
+    public void change(SiteRequest request, Expected expected) {
         SiteSettings current = settings.get();
-        Preconditions.requireMatch(ifMatch, SiteResponse.tagOf(current));
+        expected.requireMatch(SiteResponse.tagOf(current));
         try {
             ZoneId.of(request.timezone());
         } catch (DateTimeException e) {
@@ -66,7 +74,6 @@ public class SiteService {
         site.commentThreadDepth = comments.threadDepth() == null ? 2 : comments.threadDepth();
         site.updatedBy = currentUser.idOrNull();
         settings.flush();
-        return read(apiBase, true);
     }
 
     @Transactional

@@ -84,7 +84,7 @@ public class UserResource {
     public UserResponse update(@Parameter(description = "The user's id") @RestPath @Min(1) long id,
                                @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull UserRequest request) {
-        return users.update(id, request, ifMatch);
+        return users.update(id, request, Preconditions.fromIfMatch(ifMatch));
     }
 
     @PATCH
@@ -97,7 +97,8 @@ public class UserResource {
     public UserResponse patch(@Parameter(description = "The user's id") @RestPath @Min(1) long id,
                               @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                               JsonNode patch) {
-        return users.update(id, mergePatch.apply(users.currentRequest(id), patch, UserRequest.class), ifMatch);
+        return users.update(id, mergePatch.apply(users.currentRequest(id), patch, UserRequest.class),
+                Preconditions.fromIfMatch(ifMatch));
     }
 
     @DELETE
@@ -109,6 +110,6 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "This is the last admin")
     public void delete(@Parameter(description = "The user's id") @RestPath @Min(1) long id,
                        @Parameter(description = Preconditions.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        users.delete(id, ifMatch);
+        users.delete(id, Preconditions.fromIfMatch(ifMatch));
     }
 }

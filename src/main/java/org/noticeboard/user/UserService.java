@@ -3,7 +3,7 @@ package org.noticeboard.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.noticeboard.common.Preconditions;
+import org.noticeboard.common.Expected;
 import org.noticeboard.common.Problem;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.WriteLocks;
@@ -47,9 +47,9 @@ public class UserService {
     }
 
     @Transactional
-    public UserResponse update(long id, UserRequest request, String ifMatch) {
+    public UserResponse update(long id, UserRequest request, Expected expected) {
         User user = find(id);
-        Preconditions.requireMatch(ifMatch, UserResponse.tagOf(user));
+        expected.requireMatch(UserResponse.tagOf(user));
         if (request.password() != null) {
             requirePassword(request.password());
         }
@@ -68,9 +68,9 @@ public class UserService {
     }
 
     @Transactional
-    public void delete(long id, String ifMatch) {
+    public void delete(long id, Expected expected) {
         User user = find(id);
-        Preconditions.requireMatch(ifMatch, UserResponse.tagOf(user));
+        expected.requireMatch(UserResponse.tagOf(user));
         if (user.role == Role.ADMIN) {
             requireAnotherAdmin(user, "deleted");
         }

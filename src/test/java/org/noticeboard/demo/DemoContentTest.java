@@ -7,8 +7,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.noticeboard.common.Slugs;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.get;
 import static io.restassured.RestAssured.when;
@@ -16,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /** The demo content reproduces the reference capture: nothing missing, nothing invented. */
 @QuarkusTest
@@ -59,6 +65,32 @@ class DemoContentTest {
         int pageEntries = countEntries(CAPTURE.menu()) - 1; // all but "BPRCVS News"
         assertThat(pageLinks).hasSize(pageEntries);
         when().get("/api/pages?perPage=1").then().body("total", equalTo(pageEntries));
+    }
+
+    /** Made by PageService as an editor's pages are: dense sibling order, paths from the parent's, slugs from titles. */
+    @Test
+    void demoPagesFollowThePageRules() {
+        List<Map<String, Object>> all = get("/api/pages?perPage=100").then().statusCode(200)
+                .body("total", lessThanOrEqualTo(100)).extract().jsonPath().getList("items");
+        Map<Object, Map<String, Object>> byId = all.stream().collect(Collectors.toMap(page -> page.get("id"), page -> page));
+        Map<Object, List<Integer>> positionsByParent = new HashMap<>();
+        for (Map<String, Object> page : all) {
+            assertThat(page.get("slug")).isEqualTo(Slugs.slugify((String) page.get("title")));
+            Map<String, Object> parent = byId.get(page.get("parentId"));
+            String parentPath = parent == null ? "" : (String) parent.get("path");
+            assertThat(page.get("path")).isEqualTo(parentPath + "/" + page.get("slug"));
+            positionsByParent.computeIfAbsent(String.valueOf(page.get("parentId")), key -> new ArrayList<>())
+                    .add((Integer) page.get("position"));
+        }
+        positionsByParent.values().forEach(positions ->
+                assertThat(positions).containsExactlyInAnyOrderElementsOf(IntStream.range(0, positions.size()).boxed().toList()));
+
+        // Top-level pages in menu order; "BPRCVS News" links to the news, so its child pages sit at the top level.
+        List<String> topLevel = all.stream().filter(page -> page.get("parentId") == null)
+                .sorted(Comparator.comparing(page -> (Integer) page.get("position")))
+                .map(page -> (String) page.get("title")).toList();
+        assertThat(topLevel).containsExactly("Home", "About", "Services", "Our Impact", "VCFSE News",
+                "Subscribe To Our Newsletters", "Jobs", "Local Lancashire", "Contact", "Privacy Policy");
     }
 
     @Test
