@@ -10,7 +10,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jsoup.Jsoup;
 import org.noticeboard.category.CategoryRepository;
@@ -49,7 +48,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FeedImporter {
 
-    private static final int EXTERNAL_ID_LENGTH = 2000;
     /** PostRequest's limits for the excerpt and the author's name. */
     private static final int EXCERPT_LENGTH = 1000;
     private static final int AUTHOR_LENGTH = 200;
@@ -81,7 +79,7 @@ public class FeedImporter {
         // imported before and every category made. Categories first, as CategoryService and PostService take them.
         locks.lock(WriteLocks.Scope.CATEGORIES);
         locks.lock(WriteLocks.Scope.POSTS);
-        String source = limited(firstPresent(feed.getUri(), feed.getLink(), feed.getTitle()));
+        String source = ImportRules.limited(firstPresent(feed.getUri(), feed.getLink(), feed.getTitle()));
         if (source == null) {
             throw new ProblemException(ProblemType.INVALID_FEED, "The feed has neither an id, a link nor a title to be "
                     + "known again by");
@@ -97,7 +95,7 @@ public class FeedImporter {
                 .toList();
         for (SyndEntry entry : entries) {
             String title = entry.getTitle() == null ? null : Jsoup.parse(entry.getTitle()).text().strip();
-            String externalId = limited(firstPresent(entry.getUri(), entry.getLink(), title));
+            String externalId = ImportRules.limited(firstPresent(entry.getUri(), entry.getLink(), title));
             if (externalId == null) {
                 skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, "", title, "The item has no id, link or title"));
                 continue;
@@ -112,11 +110,9 @@ public class FeedImporter {
             }
             List<CategoryRequest> itemCategories = categoriesOf(entry);
             PostRequest request = request(entry, title, itemCategories);
-            Set<ConstraintViolation<PostRequest>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, violations.stream()
-                        .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted()
-                        .collect(Collectors.joining("; "))));
+            String invalid = ImportRules.violations(validator, request);
+            if (invalid != null) {
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, invalid));
                 continue;
             }
             for (CategoryRequest category : itemCategories) {
@@ -210,7 +206,4 @@ public class FeedImporter {
         return null;
     }
 
-    private static String limited(String value) {
-        return value == null || value.length() <= EXTERNAL_ID_LENGTH ? value : value.substring(0, EXTERNAL_ID_LENGTH);
-    }
 }

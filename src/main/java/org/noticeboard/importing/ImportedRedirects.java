@@ -19,7 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class ImportedRedirects {
 
-    private static final int MAX_LENGTH = 2000;
+    private static final int MAX_LENGTH = ImportRules.MAX_LENGTH;
     private static final String PUBLIC_PAGE = """
             g.status = 'published' and not exists
                 (select 1 from pages a where a.status = 'draft' and g.path like a.path || '/%')""";

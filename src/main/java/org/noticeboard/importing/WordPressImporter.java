@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.noticeboard.category.CategoryRepository;
 import org.noticeboard.category.CategoryRequest;
@@ -96,7 +95,7 @@ public class WordPressImporter {
     private static final int AUTHOR_LENGTH = 200;
     private static final int TITLE_LENGTH = 300;
     private static final int LABEL_LENGTH = 200;
-    private static final int LINK_LENGTH = 2000;
+    private static final int LINK_LENGTH = ImportRules.MAX_LENGTH;
     private static final String DEFAULT_CATEGORY = "uncategorized";
     private static final Pattern MENU_URL = Pattern.compile("(?i)(https?://\\S+|mailto:\\S+|tel:[0-9+().\\s-]+)");
 
@@ -226,7 +225,7 @@ public class WordPressImporter {
             throw new ProblemException(ProblemType.INVALID_WORDPRESS_EXPORT,
                     "The export names no site (wp:base_site_url) to know its items again by");
         }
-        outline.source = limited(outline.source);
+        outline.source = ImportRules.limited(outline.source);
         return outline;
     }
 
@@ -813,14 +812,11 @@ public class WordPressImporter {
             }
             entityManager.createNativeQuery("insert into import_redirects (from_url, " + column + ") values (?1, ?2) "
                             + "on conflict (from_url) do nothing")
-                    .setParameter(1, limited(outline.source + path)).setParameter(2, id).executeUpdate();
+                    .setParameter(1, ImportRules.limited(outline.source + path)).setParameter(2, id).executeUpdate();
         }
 
         private String violations(Object request) {
-            Set<ConstraintViolation<Object>> violations = validator.validate(request);
-            return violations.isEmpty() ? null : violations.stream()
-                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted()
-                    .collect(Collectors.joining("; "));
+            return ImportRules.violations(validator, request);
         }
     }
 
@@ -859,7 +855,4 @@ public class WordPressImporter {
         return url == null ? null : url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static String limited(String value) {
-        return value.length() <= LINK_LENGTH ? value : value.substring(0, LINK_LENGTH);
-    }
 }
