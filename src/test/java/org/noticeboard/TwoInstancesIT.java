@@ -82,10 +82,16 @@ class TwoInstancesIT {
         }
     }
 
-    /** Read twice, so that the second answer comes from the cache that must then let go of it. */
+    /**
+     * Read until the answer comes from the cache that must then let go of it. The write's own notification may
+     * reach the instance after the first read and clear what it kept, so one miss more is no failure.
+     */
     private static void assertCachedWithout(PackagedServer server, String path, String text) throws Exception {
-        server.get(path);
+        Instant giveUp = Instant.now().plusSeconds(2);
         HttpResponse<String> cached = server.get(path);
+        while (!"HIT".equals(cached.headers().firstValue("X-Cache").orElse(null)) && Instant.now().isBefore(giveUp)) {
+            cached = server.get(path);
+        }
         assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(cached.body()).doesNotContain(text);
     }
