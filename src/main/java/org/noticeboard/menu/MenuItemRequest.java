@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MenuItemRequest(
         @NotBlank @Size(max = 200) String label,
         @NotNull @Valid MenuLinkRequest link,
-        @Schema(description = "The parent item's id; top level when left out") Long parentId,
+        @Schema(description = "The parent item's id; top level when left out. Menus nest at most " + MenuService.MAX_DEPTH + " levels deep, "
+                + "the item's own children counted when it moves") Long parentId,
         @Min(0) @Schema(description = "Place among its siblings, from 0; last when left out") Integer position) {
 }

@@ -24,5 +24,6 @@ public record MenuRequest(
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
         @Schema(description = "Required to create; a replacement may rename the slug") String slug,
         @NotBlank @Size(max = 200) String name,
-        @Schema(description = "The whole tree; empty when left out") List<@NotNull @Valid MenuTreeItem> items) {
+        @Schema(description = "The whole tree; empty when left out. A menu holds at most " + MenuService.MAX_ITEMS
+                + " items in all, nested at most " + MenuService.MAX_DEPTH + " levels deep (top-level items are level 1)") List<@NotNull @Valid MenuTreeItem> items) {
 }

@@ -148,6 +148,7 @@ public class MenuResource {
             summary = "Add an item to a menu (admins only); answers with the whole menu")
     @APIResponse(responseCode = "201", description = "Added; Location gives the item's address, the body is the menu",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MenuResponse.class)))
+    @APIResponse(responseCode = "409", description = "The menu holds " + MenuService.MAX_ITEMS + " items, the most a menu may")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid, or a link names nothing")
     public RestResponse<MenuResponse> addItem(@Parameter(description = "The menu's slug") @RestPath String slug,
                                               @Parameter(description = Preconditions.MENU_IF_MATCH) @HeaderParam("If-Match") String ifMatch,

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MenuService {
 
-    private static final int MAX_DEPTH = 10;
-    private static final int MAX_ITEMS = 1000;
+    public static final int MAX_DEPTH = 10;
+    public static final int MAX_ITEMS = 1000;
     private static final Pattern URL = Pattern.compile("^(https?://|mailto:|tel:)\\S+$");
 
     private final MenuRepository menus;
@@ -120,6 +120,11 @@ public class MenuService {
         item.menu = menu;
         applyItem(item, request.label(), request.link(), "link");
         MenuItem parent = tree.parent(request.parentId());
+        if (tree.size() >= MAX_ITEMS) {
+            throw ProblemException.conflict("Menu '" + slug + "' holds " + MAX_ITEMS + " items, the most a menu may",
+                    List.of(new Problem.Conflict("menu", menu.id, menu.name, "/api/menus/" + menu.slug)));
+        }
+        requireDepth(tree.level(parent) + 1);
         item.parent = parent;
         tree.insert(item, parent, request.position());
         menus.persistItem(item);
@@ -139,6 +144,9 @@ public class MenuService {
         if (tree.isInSubtreeOf(parent, item)) {
             throw ProblemException.conflict("A menu item cannot move below itself or one of its own children",
                     List.of(new Problem.Conflict("menu-item", parent.id, parent.label, "menu " + slug)));
+        }
+        if (!Objects.equals(parent, item.parent)) {
+            requireDepth(tree.level(parent) + tree.height(item));
         }
         applyItem(item, request.label(), request.link(), "link");
         if (!Objects.equals(parent, item.parent) || request.position() != null && request.position() != item.position) {
@@ -241,8 +249,15 @@ public class MenuService {
         });
     }
 
+    private static void requireDepth(int deepestLevel) {
+        if (deepestLevel > MAX_DEPTH) {
+            throw ProblemException.invalidField("parentId", "menus nest at most " + MAX_DEPTH
+                    + " levels deep: here the item would reach level " + deepestLevel);
+        }
+    }
+
     private void addTree(Menu menu, MenuItem parent, List<MenuTreeItem> entries, String field, int depth, int[] count) {
-        if (depth > MAX_DEPTH) {
+        if (depth > MAX_DEPTH && !entries.isEmpty()) {
             throw ProblemException.invalidField(field, "menus nest at most " + MAX_DEPTH + " levels deep");
         }
         for (int position = 0; position < entries.size(); position++) {
@@ -431,6 +446,24 @@ public class MenuService {
                 throw ProblemException.invalidField("parentId", "this menu has no item " + parentId);
             }
             return parent;
+        }
+
+        int size() {
+            return byId.size();
+        }
+
+        /** 1 for a top-level item, 0 for the menu itself (a null parent). */
+        int level(MenuItem item) {
+            int level = 0;
+            for (MenuItem at = item; at != null; at = at.parent) {
+                level++;
+            }
+            return level;
+        }
+
+        /** Levels from the item down to its deepest descendant, itself counted. */
+        int height(MenuItem item) {
+            return 1 + childrenByParent.getOrDefault(item.id, List.of()).stream().mapToInt(this::height).max().orElse(0);
         }
 
         boolean isInSubtreeOf(MenuItem candidate, MenuItem root) {

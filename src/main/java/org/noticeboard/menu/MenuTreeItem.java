@@ -13,5 +13,5 @@ import java.util.List;
 public record MenuTreeItem(
         @NotBlank @Size(max = 200) String label,
         @NotNull @Valid MenuLinkRequest link,
-        List<@NotNull @Valid MenuTreeItem> children) {
+        @Schema(description = "Items one level down; an item at level " + MenuService.MAX_DEPTH + " has none") List<@NotNull @Valid MenuTreeItem> children) {
 }

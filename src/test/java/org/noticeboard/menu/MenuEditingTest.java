@@ -833,6 +833,55 @@ class MenuEditingTest {
     }
 
     @Test
+    void aMenuHoldsTenLevelsAndAThousandItemsHoweverItIsBuilt() {
+        Map<String, Object> tenLevels = item("Level 10", Map.of("type", "news"));
+        for (int level = 9; level >= 1; level--) {
+            tenLevels = item("Level " + level, Map.of("type", "news"), tenLevels);
+        }
+        asAdmin().contentType(ContentType.JSON).body(Map.of("slug", "main", "name", "Main", "items", List.of(tenLevels)))
+                .post("/api/menus").then().statusCode(201)
+                .body("items[0]" + ".children[0]".repeat(9) + ".label", equalTo("Level 10"));
+        var tree = asAdmin().get("/api/menus/main").then().extract().jsonPath();
+        long levelEight = tree.getLong("items[0]" + ".children[0]".repeat(7) + ".id");
+        long levelNine = tree.getLong("items[0]" + ".children[0]".repeat(8) + ".id");
+        long levelTen = tree.getLong("items[0]" + ".children[0]".repeat(9) + ".id");
+
+        // One item at a time: nothing below level 10, and no subtree moved so that it reaches past it.
+        Snapshot before = snapshot("main");
+        expectProblem(asAdmin().header("If-Match", before.etag()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Level 11", "link", Map.of("type", "news"), "parentId", levelTen))
+                .post("/api/menus/main/items"), 422, "/problems/validation-failed")
+                .body("errors.field", contains("parentId"))
+                .body("errors.message", contains(containsString("at most 10 levels")));
+        Response added = asAdmin().header("If-Match", before.etag()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Top", "link", Map.of("type", "news")))
+                .post("/api/menus/main/items");
+        added.then().statusCode(201);
+        long top = idIn(added.header("Location"));
+        Snapshot withTop = snapshot("main");
+        asAdmin().header("If-Match", withTop.etag()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Second", "link", Map.of("type", "news"), "parentId", top))
+                .post("/api/menus/main/items").then().statusCode(201);
+        Snapshot twoLevels = snapshot("main");
+        expectProblem(patchItem(twoLevels.etag(), top, "{\"parentId\": %d}".formatted(levelNine)), 422,
+                "/problems/validation-failed")
+                .body("errors.field", contains("parentId"));
+        assertThat(snapshot("main").body()).isEqualTo(twoLevels.body());
+        patchItem(twoLevels.etag(), top, "{\"parentId\": %d}".formatted(levelEight)).then().statusCode(200)
+                .body("items[0]" + ".children[0]".repeat(7) + ".children[1].children[0].label", equalTo("Second"));
+
+        // The thousandth item is the last.
+        List<Map<String, Object>> full = Collections.nCopies(1000, item("News", Map.of("type", "news")));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("slug", "full", "name", "Full", "items", full))
+                .post("/api/menus").then().statusCode(201);
+        Snapshot fullMenu = snapshot("full");
+        expectProblem(asAdmin().header("If-Match", fullMenu.etag()).contentType(ContentType.JSON)
+                .body(Map.of("label", "One more", "link", Map.of("type", "news")))
+                .post("/api/menus/full/items"), 409, "/problems/conflict");
+        assertThat(snapshot("full").body()).isEqualTo(fullMenu.body());
+    }
+
+    @Test
     void malformedItemChangesAreRefusedAndChangeNothing() {
         Menu main = data.menu("main");
         MenuItem home = data.menuItem(main, null, "Home", toNews());
