@@ -198,8 +198,8 @@ public class WordPressImporter {
         try (InputStream in = file.open(); WxrReader wxr = new WxrReader(in)) {
             WxrReader.Element element;
             while ((element = wxr.next()) != null) {
-                if (outline.source == null && wxr.baseSiteUrl() != null) {
-                    outline.source = stripSlash(wxr.baseSiteUrl().strip());
+                if (outline.source == null && wxr.siteAddress() != null) {
+                    outline.source = stripSlash(wxr.siteAddress().strip());
                 }
                 if (element instanceof WxrReader.Author author) {
                     String name = WordPressContent.text(author.displayName());
@@ -216,14 +216,14 @@ public class WordPressImporter {
                 }
             }
             if (outline.source == null) {
-                outline.source = stripSlash(wxr.baseSiteUrl() == null ? wxr.title() : wxr.baseSiteUrl().strip());
+                outline.source = stripSlash(wxr.siteAddress() == null ? wxr.title() : wxr.siteAddress().strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (outline.source == null || outline.source.isBlank()) {
             throw new ProblemException(ProblemType.INVALID_WORDPRESS_EXPORT,
-                    "The export names no site (wp:base_site_url) to know its items again by");
+                    "The export names no site (wp:base_blog_url or wp:base_site_url) to know its items again by");
         }
         outline.source = ImportRules.limited(outline.source);
         return outline;
@@ -692,6 +692,12 @@ public class WordPressImporter {
                     }
                 }
                 List<Long> order = menu.getValue().stream().map(MenuEntry::id).filter(links::containsKey).toList();
+                for (Long id : order.subList(Math.min(order.size(), MenuService.MAX_ITEMS), order.size())) {
+                    links.remove(id);
+                    skipped.add(new ImportReport.Skipped(ImportReport.Kind.MENU_ITEM, Long.toString(id), labels.get(id),
+                            "A menu holds at most " + MenuService.MAX_ITEMS + " items; its children take its place"));
+                }
+                order = order.stream().filter(links::containsKey).toList();
                 // An item under one that was left out hangs from the nearest kept ancestor.
                 Map<Long, Long> parents = new HashMap<>();
                 for (Long id : order) {
@@ -702,11 +708,28 @@ public class WordPressImporter {
                     }
                     parents.put(id, links.containsKey(parent) && parent != id ? parent : 0L);
                 }
+                keepWithinDepth(order, parents);
                 List<MenuTreeItem> tree = tree(0L, order, parents, links, labels, new HashSet<>());
                 MenuResponse made = menus.create(new MenuRequest(slug,
                         Excerpts.shortened(name.isBlank() ? slug : name.strip(), LABEL_LENGTH), tree));
                 created.add(new ImportReport.Created(ImportReport.Kind.MENU, menu.getKey(), null, made.slug(), made.name(),
                         !slug.equals(menu.getKey()), 0));
+            }
+        }
+
+        /**
+         * WordPress nests menu items without limit; ours stop at {@link MenuService#MAX_DEPTH} levels, and an item
+         * deeper than that joins the deepest level, under its ancestor there (as a reply too deep joins its parent's).
+         */
+        private static void keepWithinDepth(List<Long> order, Map<Long, Long> parents) {
+            for (Long id : order) {
+                List<Long> ancestors = new ArrayList<>();
+                for (long at = parents.get(id); at != 0 && !ancestors.contains(at); at = parents.getOrDefault(at, 0L)) {
+                    ancestors.add(at);
+                }
+                if (ancestors.size() >= MenuService.MAX_DEPTH) {
+                    parents.put(id, ancestors.get(ancestors.size() - (MenuService.MAX_DEPTH - 1)));
+                }
             }
         }
 

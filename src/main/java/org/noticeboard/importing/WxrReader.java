@@ -17,13 +17,14 @@ import java.util.Map;
 /**
  * Reads a WordPress eXtended RSS file (WXR 1.0 to 1.2, what Tools → Export writes) one element at a time, so that a
  * file of any size takes the memory of its largest item. Elements are told apart by namespace, not prefix; WordPress
- * changed its namespace with each WXR version (http://wordpress.org/export/1.2/), so any of them is taken.
+ * changed its namespace with each WXR version (http://wordpress.org/export/1.2/), so any of them is taken, and
+ * WordPress.com writes it with https.
  */
 final class WxrReader implements AutoCloseable {
 
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
-    private static final String WORDPRESS = "http://wordpress.org/export/";
+    private static final List<String> WORDPRESS = List.of("http://wordpress.org/export/", "https://wordpress.org/export/");
 
     /** What the channel holds before and between its items. */
     sealed interface Element permits Author, Category, Tag, Term, Item {
@@ -68,6 +69,7 @@ final class WxrReader implements AutoCloseable {
 
     private final XMLStreamReader xml;
     private String baseSiteUrl;
+    private String baseBlogUrl;
     private String title;
     private boolean wordpress;
 
@@ -80,11 +82,11 @@ final class WxrReader implements AutoCloseable {
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         try {
             xml = factory.createXMLStreamReader(in);
-            if (xml.nextTag() != XMLStreamConstants.START_ELEMENT || !"rss".equals(xml.getLocalName())) {
+            if (nextTag() != XMLStreamConstants.START_ELEMENT || !"rss".equals(xml.getLocalName())) {
                 throw invalid("The document is not a WordPress export: its root element is <" + xml.getLocalName()
                         + ">, not <rss>");
             }
-            while (xml.nextTag() == XMLStreamConstants.START_ELEMENT && !"channel".equals(xml.getLocalName())) {
+            while (nextTag() == XMLStreamConstants.START_ELEMENT && !"channel".equals(xml.getLocalName())) {
                 skip();
             }
             if (!xml.isStartElement()) {
@@ -98,7 +100,7 @@ final class WxrReader implements AutoCloseable {
     /** The next author, term or item of the channel, or null at its end. */
     Element next() {
         try {
-            while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String name = key();
                 switch (name) {
                     case "wp:wxr_version" -> {
@@ -106,6 +108,7 @@ final class WxrReader implements AutoCloseable {
                         text();
                     }
                     case "wp:base_site_url" -> baseSiteUrl = text();
+                    case "wp:base_blog_url" -> baseBlogUrl = text();
                     case "title" -> title = text();
                     case "wp:author" -> {
                         Map<String, String> fields = fields();
@@ -142,9 +145,13 @@ final class WxrReader implements AutoCloseable {
         }
     }
 
-    /** The old site's address (wp:base_site_url), once read: it comes before the first author, term or item. */
-    String baseSiteUrl() {
-        return baseSiteUrl;
+    /**
+     * The old site's address, once read (it comes before the first author, term or item): wp:base_blog_url, the
+     * blog's home, where there is one. wp:base_site_url is where WordPress runs, which for every blog on
+     * WordPress.com is https://wordpress.com/ and for a multisite's sites the network's main site.
+     */
+    String siteAddress() {
+        return baseBlogUrl == null || baseBlogUrl.isBlank() ? baseSiteUrl : baseBlogUrl;
     }
 
     String title() {
@@ -163,7 +170,7 @@ final class WxrReader implements AutoCloseable {
         List<ItemTerm> terms = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>();
         List<Comment> comments = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             String name = key();
             switch (name) {
                 case "category" -> {
@@ -199,10 +206,29 @@ final class WxrReader implements AutoCloseable {
     /** The child elements of the current element as name → text, for the flat records WordPress writes. */
     private Map<String, String> fields() throws XMLStreamException {
         Map<String, String> fields = new LinkedHashMap<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             fields.put(key(), text());
         }
         return fields;
+    }
+
+    /**
+     * The next start or end tag. Text between elements is passed over, as WordPress's own importer does: some
+     * exports (WordPress.com's theme test data among them) hold a stray character between an item's fields.
+     */
+    private int nextTag() throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> {
+                    return event;
+                }
+                case XMLStreamConstants.DTD -> throw invalid("The document declares a DTD; WordPress exports have none");
+                case XMLStreamConstants.END_DOCUMENT -> throw invalid("The document ends inside an element");
+                default -> {
+                }
+            }
+        }
     }
 
     /** The element's text, with nested markup (which WordPress never writes inside a field) taken as its text. */
@@ -241,7 +267,7 @@ final class WxrReader implements AutoCloseable {
         if (namespace == null || namespace.isEmpty()) {
             return local;
         }
-        if (namespace.startsWith(WORDPRESS)) {
+        if (WORDPRESS.stream().anyMatch(namespace::startsWith)) {
             return (namespace.endsWith("/excerpt/") ? "excerpt:" : "wp:") + local;
         }
         if (namespace.equals(CONTENT)) {
