@@ -36,7 +36,8 @@ public final class HtmlSanitizer {
                     "strong", "b", "em", "i", "u", "s", "sub", "sup", "small",
                     "blockquote", "q", "ul", "ol", "li", "a", "figure", "figcaption",
                     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-                    "code", "pre", "span", "div", "abbr", "cite")
+                    "code", "pre", "span", "div", "abbr", "cite",
+                    "dl", "dt", "dd", "del", "ins", "kbd", "samp", "var")
             // An image whose src was rejected would only be an empty box.
             .allowElements((name, attributes) -> hasAttribute(attributes, "src") ? name : null, "img")
             // Protocols apply to every URL attribute; src and cite are narrowed to http(s) below.

@@ -194,6 +194,9 @@ class HtmlSanitizerTest {
             "<p><abbr title=\"Parochial Church Council\">PCC</abbr> meeting</p>",
             "<pre><code>if (open) {\n  welcome();\n}</code></pre>",
             "<div><p>Inside a div</p></div>",
+            "<dl><dt>Venue</dt><dd>The village hall</dd><dt>Time</dt><dd>7pm</dd></dl>",
+            "<p>Tickets <del>£5</del> <ins>£3</ins>; press <kbd>Ctrl</kbd>+<kbd>P</kbd> to print, it says "
+                    + "<samp>Printed</samp>; <var>n</var> places left</p>",
             "<p><span style=\"font-weight:bold\">Bold span</span></p>",
             "<p style=\"text-align:center;font-style:italic;text-decoration:underline\">Centred</p>",
             "<p><a href=\"/services\">Our services</a> and <a href=\"https://www.example.org/news/x\">news</a></p>",
