@@ -59,6 +59,8 @@ class RealWordPressExportsTest {
         when().get("/api/posts/slug/edge-case-many-tags").then().statusCode(200);
         when().get("/api/pages/by-path/level-1/level-2/level-3").then().statusCode(200)
                 .body("breadcrumbs.title", equalTo(List.of("Level 1", "Level 2")));
+        // WordPress's percent-encoded Greek slugs, in Latin letters.
+        when().get("/api/pages/by-path/greek/epipedo-2/epipedo-3").then().statusCode(200).body("title", equalTo("Επίπεδο 3"));
         when().get("/api/posts").then().body("items.slug", not(hasItem("scheduled")));
         given().auth().oauth2(admin).get("/api/posts/slug/scheduled").then().body("status", equalTo("scheduled"));
         // Threads deeper than the site's depth (2) join the deepest level.
