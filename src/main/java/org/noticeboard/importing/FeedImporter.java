@@ -168,7 +168,7 @@ public class FeedImporter {
         String author = entry.getAuthor() == null || entry.getAuthor().isBlank() ? null
                 : Excerpts.shortened(entry.getAuthor().strip(), AUTHOR_LENGTH);
         String teaser = excerpt == null || excerpt.isEmpty() ? null : Excerpts.shortened(excerpt, EXCERPT_LENGTH);
-        return new PostRequest(title, null, teaser, body,
+        return new PostRequest(ImportRules.title(title, body), null, teaser, body,
                 image == null ? null : new FeaturedImage(image, null), author, status, date, null, categorySlugs);
     }
 

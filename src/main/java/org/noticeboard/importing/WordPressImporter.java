@@ -93,7 +93,6 @@ public class WordPressImporter {
     private static final int EXCERPT_LENGTH = 1000;
     private static final int SUMMARY_LENGTH = 2000;
     private static final int AUTHOR_LENGTH = 200;
-    private static final int TITLE_LENGTH = 300;
     private static final int LABEL_LENGTH = 200;
     private static final int LINK_LENGTH = ImportRules.MAX_LENGTH;
     private static final String DEFAULT_CATEGORY = "uncategorized";
@@ -844,8 +843,7 @@ public class WordPressImporter {
     }
 
     private static String title(WxrReader.Item item) {
-        String title = WordPressContent.text(item.title());
-        return title.isEmpty() ? "Untitled" : Excerpts.shortened(title, TITLE_LENGTH);
+        return ImportRules.title(WordPressContent.text(item.title()), item.content());
     }
 
     /** WordPress's slug when it is one here (it may be percent-encoded, or a draft's empty one), else the name's. */

@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -140,6 +141,29 @@ class FeedImportTest {
         when().get("/api/posts/slug/agm-2099").then().statusCode(404);
         given().auth().oauth2(admin).get("/api/posts/slug/agm-2099").then().statusCode(200)
                 .body("status", equalTo("scheduled"));
+    }
+
+    @Test
+    void itemsWithoutATitleAreNamedByTheirTextAndLongTitlesAreCut() {
+        String longTitle = "Volunteering ".repeat(30).strip();
+        String microblog = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>@bprcvs</title><link>https://social.example/@bprcvs</link>
+                <item><guid>https://social.example/@bprcvs/1</guid><pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate>
+                <description>&lt;p&gt;Our &lt;b&gt;trustees&lt;/b&gt; meet on Tuesday at the CVS centre, all welcome to come along and
+                hear about the year&lt;/p&gt;</description></item>
+                <item><guid>https://social.example/@bprcvs/2</guid><pubDate>Tue, 03 Jun 2025 08:00:00 GMT</pubDate>
+                <title>%s</title><description>Long</description></item>
+                <item><guid>https://social.example/@bprcvs/3</guid><pubDate>Wed, 04 Jun 2025 08:00:00 GMT</pubDate></item>
+                </channel></rss>""".formatted(longTitle);
+
+        List<String> titles = send(microblog, "application/rss+xml", "").statusCode(200)
+                .body("skipped", empty()).extract().jsonPath().getList("created.title", String.class);
+        assertThat(titles).hasSize(3);
+        assertThat(titles.get(0)).startsWith("Our trustees meet on Tuesday at the CVS centre").endsWith("…")
+                .hasSizeLessThanOrEqualTo(80);
+        assertThat(titles.get(1)).startsWith("Volunteering Volunteering").hasSizeLessThanOrEqualTo(300);
+        assertThat(titles.get(2)).isEqualTo("Untitled");
     }
 
     private long postId(String slug) {
