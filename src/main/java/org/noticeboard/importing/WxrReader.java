@@ -1,5 +1,6 @@
 package org.noticeboard.importing;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import org.noticeboard.common.ProblemException;
 import org.noticeboard.common.ProblemType;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Reads a WordPress eXtended RSS file (WXR 1.0 to 1.2, what Tools → Export writes) one element at a time, so that a
- * file of any size takes the memory of its largest item. Elements are told apart by namespace, not prefix; WordPress
+ * file of any size takes the memory of its largest item, and no field holds more than {@link #MAX_FIELD_LENGTH}. Elements are told apart by namespace, not prefix; WordPress
  * changed its namespace with each WXR version (http://wordpress.org/export/1.2/), so any of them is taken, and
  * WordPress.com writes it with https.
  */
@@ -24,6 +25,11 @@ final class WxrReader implements AutoCloseable {
 
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
+    /**
+     * Text past this is dropped as it is read: twice what a post's or page's body may hold, so that a longer field is
+     * still seen to be too long (and the item skipped, saying so), and reading it costs no more memory than this.
+     */
+    static final int MAX_FIELD_LENGTH = 1_000_000;
     private static final List<String> WORDPRESS = List.of("http://wordpress.org/export/", "https://wordpress.org/export/");
 
     /** What the channel holds before and between its items. */
@@ -74,11 +80,13 @@ final class WxrReader implements AutoCloseable {
     private boolean wordpress;
 
     WxrReader(InputStream in) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // Woodstox, not the JDK's reader, which gathers a CDATA section whole before handing any of it over: one
+        // post's body of hundreds of megabytes would fill the heap before it could be refused.
+        XMLInputFactory factory = new WstxInputFactory();
         // A DTD could make the parser read files or expand entities without end; WordPress never writes one.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         try {
             xml = factory.createXMLStreamReader(in);
@@ -234,12 +242,16 @@ final class WxrReader implements AutoCloseable {
     /** The element's text, with nested markup (which WordPress never writes inside a field) taken as its text. */
     private String text() throws XMLStreamException {
         StringBuilder text = new StringBuilder();
+        int room = MAX_FIELD_LENGTH;
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getText());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    int taken = Math.min(room, xml.getTextLength());
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), taken);
+                    room -= taken;
+                }
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.DTD -> throw invalid("The document declares a DTD; WordPress exports have none");
