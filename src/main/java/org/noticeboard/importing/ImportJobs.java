@@ -46,6 +46,7 @@ public class ImportJobs {
     /** A running job's heartbeat older than this belonged to an instance that stopped. */
     private static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
     /** ROME reads a feed whole, as a tree: a feed beyond this is not one a site publishes. */
     static final long MAX_FEED_SIZE = 64L * 1024 * 1024;
 
@@ -190,14 +191,41 @@ public class ImportJobs {
         }
     }
 
+    /**
+     * Records why the job failed. The database may be what failed, so this tries again for as long as readers
+     * would still take the job for running (after that they read it as abandoned); not while the server stops.
+     */
     private void failed(long id, Problem problem) {
+        String written;
         try {
-            String written = json.writeValueAsString(problem);
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                            update import_jobs set status = 'failed', problem = ?1, finished_at = now() where id = ?2""")
-                    .setParameter(1, written).setParameter(2, id).executeUpdate());
-        } catch (RuntimeException | JsonProcessingException e) {
-            LOG.errorf(e, "Import job %d failed, and its failure could not be recorded", id);
+            written = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        long giveUp = System.nanoTime() + ABANDONED.toNanos();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                                update import_jobs set status = 'failed', problem = ?1, finished_at = now() where id = ?2""")
+                        .setParameter(1, written).setParameter(2, id).executeUpdate());
+                return;
+            } catch (RuntimeException e) {
+                if (stopping || System.nanoTime() - giveUp > 0 || !pause(RECORD_RETRY)) {
+                    LOG.errorf(e, "Import job %d failed, and its failure could not be recorded", id);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** False when interrupted: the runner is being shut down. */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -6,12 +6,17 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.noticeboard.post.Post;
+import org.noticeboard.support.GeneratedWxr;
 import org.noticeboard.support.Race;
 import org.noticeboard.support.StoppablePostgres;
 import org.noticeboard.support.TestData;
 import org.noticeboard.user.Role;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.Callable;
@@ -28,6 +33,7 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 /**
  * PostgreSQL stopped for real under the running application, then started again. The profile runs on a
@@ -134,6 +140,32 @@ class DatabaseStoppedTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+    }
+
+    @Test
+    void anImportCutOffByTheDatabaseSaysSoOnceTheDatabaseIsBackAndImportedNothing(@TempDir Path dir) throws IOException {
+        data.reset();
+        String token = data.tokenFor(Role.ADMIN);
+        // Minutes of work, so that the database stops while it runs.
+        byte[] file = Files.readAllBytes(GeneratedWxr.write(dir.resolve("site.xml"), 20_000, 1_000));
+        String job = given().auth().oauth2(token).contentType("application/octet-stream").body(file)
+                .post("/api/imports?kind=wordpress").then().statusCode(202).extract().header("Location");
+        // Writing, past the first reading of the file (which needs no database).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token).get(job).then()
+                .body("status", equalTo("running")).body("itemsDone", greaterThan(0)));
+
+        StoppablePostgres.Control database = StoppablePostgres.control();
+        database.stop();
+        try {
+            assertUnavailable(() -> given().auth().oauth2(token).get(job));
+        } finally {
+            database.start();
+        }
+        // Well within the two minutes after which a silent job reads as abandoned: the failure itself is recorded.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token).get(job).then()
+                .statusCode(200).body("status", equalTo("failed"))
+                .body("problem.detail", equalTo("The import stopped on an error the server logged; nothing was imported")));
+        given().auth().oauth2(token).get("/api/posts").then().statusCode(200).body("total", equalTo(0));
     }
 
     private static void assertUnavailable(Supplier<Response> request) {
