@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -54,6 +55,21 @@ class OpenApiExamplesTest {
                     }
                 })));
         assertThat(missing).as("request bodies without an example").isEmpty();
+    }
+
+    /** The files the import operations show are ones they import, each under each of its media types. */
+    @Test
+    void everyImportExampleImports() {
+        String admin = data.tokenFor(Role.ADMIN);
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        for (String path : List.of("/api/imports/wordpress", "/api/imports/feed")) {
+            requestContent(paths.get(path).get("post")).forEach((mediaType, body) -> {
+                String example = (String) examplesOf(map(body.get("schema"))).get(0);
+                given().auth().oauth2(admin).contentType(mediaType + "; charset=UTF-8").body(example)
+                        .post(path + "?dryRun=true").then().statusCode(200)
+                        .body("created.title", contains("Summer fair"));
+            });
+        }
     }
 
     /** Request and response examples alike: each is a value of its schema, with no property the schema lacks. */

@@ -44,12 +44,18 @@ import org.noticeboard.common.Roles;
 public class ImportResource {
 
     static final String RSS = "application/rss+xml";
-    private static final String EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+    private static final String RSS_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
             + "<title>Our news</title><link>https://www.example.org/news</link><description>News</description>"
             + "<item><title>Summer fair</title><guid>news-1</guid><pubDate>Tue, 01 Jul 2025 09:00:00 GMT</pubDate>"
             + "<category>Events</category><description>&lt;p&gt;On the green.&lt;/p&gt;</description></item>"
             + "</channel></rss>";
     static final String ATOM = "application/atom+xml";
+    private static final String ATOM_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>tag:www.example.org,2025:news</id><title>Our news</title>"
+            + "<updated>2025-07-01T09:00:00Z</updated><link href=\"https://www.example.org/news\"/>"
+            + "<entry><id>tag:www.example.org,2025:news-1</id><title>Summer fair</title>"
+            + "<published>2025-07-01T09:00:00Z</published><updated>2025-07-01T09:00:00Z</updated><category term=\"Events\"/>"
+            + "<content type=\"html\">&lt;p&gt;On the green.&lt;/p&gt;</content></entry></feed>";
 
     private static final String WXR_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" "
             + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
@@ -89,8 +95,8 @@ public class ImportResource {
             + "to restore as application/octet-stream",
             content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
                     @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = WXR_EXAMPLE)),
-                    @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
-                    @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
+                    @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = RSS_EXAMPLE)),
+                    @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING, example = ATOM_EXAMPLE)),
                     @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                             schema = @Schema(type = SchemaType.STRING, format = "binary", example = WXR_EXAMPLE))})
     @APIResponse(responseCode = "202", description = "The import is queued: follow Location for its progress",
@@ -151,10 +157,10 @@ public class ImportResource {
                     + "featured image. All or nothing. Items imported before, from the same feed, are skipped. "
                     + "With dryRun=true nothing is written and the report says what would be.")
     @RequestBody(required = true, description = "The feed, as its site serves it (at most the request body limit)",
-            content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
-                    @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
-                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)),
-                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = EXAMPLE))})
+            content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING, example = RSS_EXAMPLE)),
+                    @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING, example = ATOM_EXAMPLE)),
+                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, example = RSS_EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, example = RSS_EXAMPLE))})
     @APIResponse(responseCode = "200", description = "What was imported and skipped, and why")
     @APIResponse(responseCode = "400", description = "The body is not an RSS or Atom feed that can be read (invalid-feed)")
     public ImportReport importFeed(
