@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * Reads a WordPress eXtended RSS file (WXR 1.0 to 1.2, what Tools → Export writes) one element at a time, so that a
- * file of any size takes the memory of its largest item, and no field holds more than {@link #MAX_FIELD_LENGTH}. Elements are told apart by namespace, not prefix; WordPress
- * changed its namespace with each WXR version (http://wordpress.org/export/1.2/), so any of them is taken, and
- * WordPress.com writes it with https.
+ * file of any size takes the memory of its largest item, and no field holds more than {@link #MAX_FIELD_LENGTH}.
+ * Elements are told apart by namespace, not prefix; WordPress changed its namespace with each WXR version
+ * (http://wordpress.org/export/1.2/), so any of them is taken, and WordPress.com writes it with https.
  */
 final class WxrReader implements AutoCloseable {
 
