@@ -100,6 +100,18 @@ public class FeedImporter {
                 skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, "", title, "The item has no id, link or title"));
                 continue;
             }
+            String kind = BloggerBackup.kind(entry);
+            if (kind != null && !kind.equals("post")) {
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title,
+                        "A Blogger backup's " + kind + " entry, not a post"));
+                continue;
+            }
+            String bloggerStatus = BloggerBackup.status(entry);
+            if (bloggerStatus != null && !bloggerStatus.equals("LIVE") && !bloggerStatus.equals("DRAFT")) {
+                skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title,
+                        "Blogger's status " + bloggerStatus + ": in its trash, not published"));
+                continue;
+            }
             if (!seen.add(externalId)) {
                 skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, "The item appears twice in the feed"));
                 continue;
@@ -162,8 +174,10 @@ public class FeedImporter {
         String image = entry.getEnclosures().stream()
                 .filter(enclosure -> enclosure.getType() != null && enclosure.getType().startsWith("image/"))
                 .map(SyndEnclosure::getUrl).findFirst().orElse(null);
-        Instant date = date(entry);
-        PostStatus status = date != null && date.isAfter(Instant.now()) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+        boolean draft = "DRAFT".equals(BloggerBackup.status(entry));
+        Instant date = draft ? null : date(entry);
+        PostStatus status = draft ? PostStatus.DRAFT
+                : date != null && date.isAfter(Instant.now()) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
         List<String> categorySlugs = itemCategories.stream().map(CategoryRequest::slug).toList();
         String author = entry.getAuthor() == null || entry.getAuthor().isBlank() ? null
                 : Excerpts.shortened(entry.getAuthor().strip(), AUTHOR_LENGTH);
@@ -182,6 +196,9 @@ public class FeedImporter {
         List<CategoryRequest> found = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         for (var category : entry.getCategories()) {
+            if (BloggerBackup.isKind(category)) {
+                continue;
+            }
             String name = category.getName() == null ? "" : category.getName().strip();
             String slug = name.isEmpty() ? "" : Slugs.slugify(name);
             CategoryRequest request = new CategoryRequest(name, slug, null, null);

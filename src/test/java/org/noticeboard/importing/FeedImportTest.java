@@ -20,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -164,6 +165,64 @@ class FeedImportTest {
                 .hasSizeLessThanOrEqualTo(80);
         assertThat(titles.get(1)).startsWith("Volunteering Volunteering").hasSizeLessThanOrEqualTo(300);
         assertThat(titles.get(2)).isEqualTo("Untitled");
+    }
+
+    @Test
+    void aBloggerBackupBringsItsPostsAndLeavesItsSettingsTemplateAndCommentsOut() {
+        String classic = """
+                <?xml version='1.0' encoding='UTF-8'?>
+                <feed xmlns='http://www.w3.org/2005/Atom' xmlns:thr='http://purl.org/syndication/thread/1.0'>
+                <id>tag:blogger.com,1999:blog-123</id><updated>2025-07-01T09:00:00.000+01:00</updated>
+                <title type='text'>Riverside Centre</title>
+                <link rel='alternate' type='text/html' href='https://riverside.blogspot.com/'/>
+                <entry><id>tag:blogger.com,1999:blog-123.settings.BLOG_NAME</id><updated>2025-07-01T09:00:00.000+01:00</updated>
+                <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#settings'/>
+                <title type='text'></title><content type='text'>Riverside Centre</content></entry>
+                <entry><id>tag:blogger.com,1999:blog-123.layout</id><updated>2025-07-01T09:00:00.000+01:00</updated>
+                <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#template'/>
+                <title type='text'>Template: Riverside</title><content type='text'>&lt;html&gt;&lt;/html&gt;</content></entry>
+                <entry><id>tag:blogger.com,1999:blog-123.post-1</id><published>2025-06-01T09:00:00.000+01:00</published>
+                <updated>2025-06-01T09:00:00.000+01:00</updated>
+                <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+                <category scheme='http://www.blogger.com/atom/ns#' term='Events'/>
+                <title type='text'>Summer fair</title><content type='html'>&lt;p&gt;On the green.&lt;/p&gt;</content>
+                <link rel='alternate' type='text/html' href='https://riverside.blogspot.com/2025/06/summer-fair.html'/>
+                <author><name>Sam</name></author></entry>
+                <entry><id>tag:blogger.com,1999:blog-123.post-9</id><published>2025-06-02T09:00:00.000+01:00</published>
+                <updated>2025-06-02T09:00:00.000+01:00</updated>
+                <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/>
+                <title type='text'>Lovely</title><content type='html'>Lovely day</content>
+                <thr:in-reply-to ref='tag:blogger.com,1999:blog-123.post-1'/></entry>
+                </feed>""";
+        send(classic, "application/atom+xml", "").statusCode(200)
+                .body("created.title", contains("Summer fair"))
+                .body("skipped.reason", containsInAnyOrder("A Blogger backup's settings entry, not a post",
+                        "A Blogger backup's template entry, not a post", "A Blogger backup's comment entry, not a post"))
+                .body("categoriesCreated", contains("events"));
+
+        String takeout = """
+                <?xml version='1.0' encoding='utf-8'?>
+                <feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+                <id>tag:blogger.com,1999:blog-456</id><title>Riverside News</title><updated>2025-07-01T09:00:00Z</updated>
+                %s
+                </feed>""".formatted(String.join("\n",
+                bloggerEntry(1, "POST", "LIVE", "Open day"), bloggerEntry(2, "POST", "DRAFT", "Draft notes"),
+                bloggerEntry(3, "POST", "SOFT_TRASHED", "Old notice"), bloggerEntry(4, "COMMENT", "LIVE", "Nice"),
+                bloggerEntry(5, "PAGE", "LIVE", "About us")));
+        send(takeout, "application/atom+xml", "").statusCode(200)
+                .body("created.title", contains("Open day", "Draft notes"))
+                .body("skipped.reason", contains("Blogger's status SOFT_TRASHED: in its trash, not published",
+                        "A Blogger backup's comment entry, not a post", "A Blogger backup's page entry, not a post"));
+        given().auth().oauth2(admin).get("/api/posts/slug/draft-notes").then().body("status", equalTo("draft"));
+        when().get("/api/posts/slug/open-day").then().statusCode(200);
+    }
+
+    private static String bloggerEntry(int id, String type, String status, String title) {
+        return """
+                <entry><id>tag:blogger.com,1999:blog-456.post-%d</id><blogger:type>%s</blogger:type>
+                <blogger:status>%s</blogger:status><author><name>Sam</name></author><title>%s</title>
+                <content type='html'>&lt;p&gt;Text&lt;/p&gt;</content><published>2025-05-0%dT09:00:00Z</published>
+                <updated>2025-05-0%dT09:00:00Z</updated></entry>""".formatted(id, type, status, title, id, id);
     }
 
     private long postId(String slug) {
