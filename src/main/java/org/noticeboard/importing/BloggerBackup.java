@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import org.jdom2.Element;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,8 @@ final class BloggerBackup {
 
     static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
     private static final String BLOGGER_2018 = "http://schemas.google.com/blogger/2018";
+    /** The Atom Publishing Protocol's namespace, as Blogger's classic backup writes it and as RFC 5023 does. */
+    private static final List<String> APP = List.of("http://purl.org/atom/app#", "http://www.w3.org/2007/app");
 
     private BloggerBackup() {
     }
@@ -32,9 +35,24 @@ final class BloggerBackup {
         return type == null ? null : type.toLowerCase(Locale.ROOT);
     }
 
-    /** LIVE, DRAFT, SOFT_TRASHED... in the 2020 format; null in the older one and in feeds. */
+    /**
+     * LIVE, DRAFT, SOFT_TRASHED... in the 2020 format; DRAFT in the older one where the Atom Publishing Protocol's
+     * {@code <app:control><app:draft>yes</app:draft></app:control>} says so; else null.
+     */
     static String status(SyndEntry entry) {
-        return value(entry, "status");
+        String status = value(entry, "status");
+        if (status != null) {
+            return status;
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            if (APP.contains(element.getNamespaceURI()) && "control".equals(element.getName())) {
+                Element draft = element.getChild("draft", element.getNamespace());
+                if (draft != null && "yes".equalsIgnoreCase(draft.getTextTrim())) {
+                    return "DRAFT";
+                }
+            }
+        }
+        return null;
     }
 
     static boolean isKind(SyndCategory category) {

@@ -188,6 +188,11 @@ class FeedImportTest {
                 <title type='text'>Summer fair</title><content type='html'>&lt;p&gt;On the green.&lt;/p&gt;</content>
                 <link rel='alternate' type='text/html' href='https://riverside.blogspot.com/2025/06/summer-fair.html'/>
                 <author><name>Sam</name></author></entry>
+                <entry xmlns:app='http://purl.org/atom/app#'><id>tag:blogger.com,1999:blog-123.post-2</id>
+                <published>2025-06-01T10:00:00.000+01:00</published><updated>2025-06-01T10:00:00.000+01:00</updated>
+                <app:control><app:draft>yes</app:draft></app:control>
+                <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+                <title type='text'>Unfinished</title><content type='html'>&lt;p&gt;Notes&lt;/p&gt;</content></entry>
                 <entry><id>tag:blogger.com,1999:blog-123.post-9</id><published>2025-06-02T09:00:00.000+01:00</published>
                 <updated>2025-06-02T09:00:00.000+01:00</updated>
                 <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/>
@@ -195,7 +200,7 @@ class FeedImportTest {
                 <thr:in-reply-to ref='tag:blogger.com,1999:blog-123.post-1'/></entry>
                 </feed>""";
         send(classic, "application/atom+xml", "").statusCode(200)
-                .body("created.title", contains("Summer fair"))
+                .body("created.title", contains("Summer fair", "Unfinished"))
                 .body("skipped.reason", containsInAnyOrder("A Blogger backup's settings entry, not a post",
                         "A Blogger backup's template entry, not a post", "A Blogger backup's comment entry, not a post"))
                 .body("categoriesCreated", contains("events"));
@@ -214,6 +219,7 @@ class FeedImportTest {
                 .body("skipped.reason", contains("Blogger's status SOFT_TRASHED: in its trash, not published",
                         "A Blogger backup's comment entry, not a post", "A Blogger backup's page entry, not a post"));
         given().auth().oauth2(admin).get("/api/posts/slug/draft-notes").then().body("status", equalTo("draft"));
+        given().auth().oauth2(admin).get("/api/posts/slug/unfinished").then().body("status", equalTo("draft"));
         when().get("/api/posts/slug/open-day").then().statusCode(200);
     }
 
