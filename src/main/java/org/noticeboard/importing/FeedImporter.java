@@ -121,7 +121,7 @@ public class FeedImporter {
                 continue;
             }
             List<CategoryRequest> itemCategories = categoriesOf(entry);
-            PostRequest request = request(entry, title, itemCategories);
+            PostRequest request = request(entry, title, "DRAFT".equals(bloggerStatus), itemCategories);
             String invalid = ImportRules.violations(validator, request);
             if (invalid != null) {
                 skipped.add(new ImportReport.Skipped(ImportReport.Kind.POST, externalId, title, invalid));
@@ -161,7 +161,7 @@ public class FeedImporter {
         }
     }
 
-    private PostRequest request(SyndEntry entry, String title, List<CategoryRequest> itemCategories) {
+    private PostRequest request(SyndEntry entry, String title, boolean draft, List<CategoryRequest> itemCategories) {
         String body = entry.getContents().stream().map(SyndContent::getValue).filter(value -> value != null)
                 .collect(Collectors.joining("\n"));
         String description = entry.getDescription() == null ? null : entry.getDescription().getValue();
@@ -174,7 +174,6 @@ public class FeedImporter {
         String image = entry.getEnclosures().stream()
                 .filter(enclosure -> enclosure.getType() != null && enclosure.getType().startsWith("image/"))
                 .map(SyndEnclosure::getUrl).findFirst().orElse(null);
-        boolean draft = "DRAFT".equals(BloggerBackup.status(entry));
         Instant date = draft ? null : date(entry);
         PostStatus status = draft ? PostStatus.DRAFT
                 : date != null && date.isAfter(Instant.now()) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;

@@ -723,7 +723,8 @@ public class WordPressImporter {
         private static void keepWithinDepth(List<Long> order, Map<Long, Long> parents) {
             for (Long id : order) {
                 List<Long> ancestors = new ArrayList<>();
-                for (long at = parents.get(id); at != 0 && !ancestors.contains(at); at = parents.getOrDefault(at, 0L)) {
+                Set<Long> seen = new HashSet<>();
+                for (long at = parents.get(id); at != 0 && seen.add(at); at = parents.getOrDefault(at, 0L)) {
                     ancestors.add(at);
                 }
                 if (ancestors.size() >= MenuService.MAX_DEPTH) {
